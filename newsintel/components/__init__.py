@@ -1,0 +1,15 @@
+"""newsintel's spaCy pipeline components.
+
+Importing this package registers the factories ``newsintel_regions``,
+``newsintel_entities``, ``newsintel_events`` and ``newsintel_sentiment`` and the ``Doc``
+extension attributes they fill (all prefixed ``ni_``).
+"""
+from .extensions import register_extensions
+from .regions import RegionMatcher
+from .entities import EntityTyper
+from .events import EventExtractor
+from .sentiment import SentimentScorer
+
+register_extensions()
+
+__all__ = ["RegionMatcher", "EntityTyper", "EventExtractor", "SentimentScorer", "register_extensions"]

@@ -1,0 +1,454 @@
+"""``newsintel_entities``: typed, grouped, normalized entities from NER and the gazetteer.
+
+Turns the base model's ORG/PER/LOC spans and the region matches into the entities of the
+record: companies, organizations, products, executives (with role and organization),
+persons and regions (with codes). Mentions of one entity are grouped within the doc, and
+the result is a list of :class:`newsintel.records.Entity` in ``doc._.ni_entities``, with a
+token-to-entity index in ``doc._.ni_token_entity`` for the later components.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..records import Entity, Mention, entity_id_for
+from ..resources import load_yaml
+from .regions import RegionMatch
+
+ORG_LABELS = {"ORG"}
+PERSON_LABELS = {"PER", "PERSON"}
+PLACE_LABELS = {"LOC", "GPE"}
+PRODUCT_LABELS = {"PRODUCT", "MISC", "WORK_OF_ART"}
+DETERMINERS = {"le", "la", "les", "l'", "l’", "the", "un", "une", "a", "an"}
+
+
+@dataclass
+class _Candidate:
+    start: int  # token offsets
+    end: int
+    type: str
+    source: str
+    region: Optional[RegionMatch] = None
+    entity: Optional["_Group"] = None
+
+
+@dataclass
+class _Group:
+    type: str
+    candidates: list = field(default_factory=list)
+    region: Optional[RegionMatch] = None
+    role: Optional[str] = None
+    role_text: Optional[str] = None
+    organization: Optional["_Group"] = None
+    owner: Optional["_Group"] = None
+    parent: Optional["_Group"] = None
+    source_role: Optional[str] = None
+    canonical: str = ""
+    key: str = ""
+
+
+@Language.factory("newsintel_entities", assigns=["doc._.ni_entities", "doc._.ni_token_entity"], requires=["doc.ents"])
+def make_entity_typer(nlp: Language, name: str):
+    return EntityTyper(nlp, name=name)
+
+
+class EntityTyper:
+    """Types, groups and normalizes the entities of a doc (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "newsintel_entities"):
+        self.name = name
+        self.lang = nlp.lang
+        data = load_yaml("organizations.yaml")
+        lang = self.lang
+        self.org_words = [w for w in data["organization_words"][lang]]
+        self.known_orgs = {n for row in data["known_organizations"] for n in row}
+        self.company_suffixes = set(data["company_suffixes"])
+        self.product_cues = set(data["product_cues"][lang])
+        self.company_cues = set(data["company_cues"][lang])
+        self.source_cues = [c for c in data["source_cues"][lang]]
+        self.person_titles = set(data["person_titles"][lang])
+        self.ownership_cues = set(data["ownership_cues"][lang])
+        roles = load_yaml("roles.yaml")
+        self.generic_heads = roles.get("generic_heads", {}).get(lang, {})
+        self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.role_of: dict[int, str] = {}
+        for entry in roles[lang]:
+            key = nlp.vocab.strings.add(f"ROLE|{entry['role']}")
+            self.role_of[key] = entry["role"]
+            self.role_matcher.add(f"ROLE|{entry['role']}", [nlp.make_doc(entry["text"])])
+        for head, role in self.generic_heads.items():
+            key = nlp.vocab.strings.add(f"ROLE|{role}")
+            self.role_of[key] = role
+            self.role_matcher.add(f"ROLE|{role}", [nlp.make_doc(head)])
+
+    # --- typing ---------------------------------------------------------------------
+    def _org_type(self, doc: Doc, start: int, end: int) -> str:
+        span = doc[start:end]
+        text = span.text
+        if text in self.known_orgs:
+            return "organization"
+        lower = " " + " ".join(t.lower_ for t in span) + " "
+        if any(f" {w} " in lower for w in self.org_words):
+            return "organization"
+        prev = doc[start - 1].lower_ if start > 0 else ""
+        if prev in self.product_cues:
+            return "product"
+        return "company"
+
+    def _candidates(self, doc: Doc) -> list[_Candidate]:
+        cands: list[_Candidate] = []
+        taken: set[int] = set()
+        for m in doc._.ni_regions or []:
+            cands.append(_Candidate(m.start, m.end, "region", "gazetteer", region=m))
+            taken.update(range(m.start, m.end))
+        # Labels voted per surface text: a name the model calls ORG once is a company everywhere.
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for ent in doc.ents:
+            votes[ent.text][ent.label_] += 1
+        for ent in doc.ents:
+            start, end = ent.start, ent.end
+            # trim determiners the model sometimes includes
+            while start < end and doc[start].lower_ in DETERMINERS:
+                start += 1
+            if start >= end or taken.intersection(range(start, end)):
+                continue
+            label = ent.label_
+            if label in PERSON_LABELS and votes[ent.text]["ORG"]:
+                label = "ORG"
+            etype = self._type_of(doc, start, end, label)
+            if etype is None:
+                continue
+            cands.append(_Candidate(start, end, etype, "ner"))
+            taken.update(range(start, end))
+        cands.extend(self._unlabelled_repeats(doc, cands, taken))
+        return sorted(cands, key=lambda c: c.start)
+
+    def _type_of(self, doc: Doc, start: int, end: int, label: str) -> Optional[str]:
+        prev = doc[start - 1].lower_ if start > 0 else ""
+        prev2 = doc[start - 2].lower_ if start > 1 else ""
+        last = doc[end - 1].lower_
+        if label in PERSON_LABELS:
+            if prev in self.product_cues:
+                return "product"
+            if prev in self.company_cues or last in self.company_suffixes:
+                return "company"
+            if end - start == 1 and doc[start].text.isupper() and len(doc[start]) > 1:
+                return "company"  # an acronym is not a person
+            if prev in ("de", "of") and prev2 in self.product_cues | self.company_cues:
+                return "company"
+            return "person"
+        if label in ORG_LABELS:
+            return self._org_type(doc, start, end)
+        if label in PLACE_LABELS:
+            span_text = doc[start:end].text
+            if span_text in self.known_orgs or prev in self.company_cues:
+                return "organization" if span_text in self.known_orgs else "company"
+            return "region"
+        if label in PRODUCT_LABELS:
+            if prev in self.product_cues or label == "PRODUCT":
+                return "product"
+            if prev in self.company_cues:
+                return "company"
+            if doc[start:end].text in self.known_orgs:
+                return "organization"
+            # "Klipo Market, la fonctionnalité de ...": an apposed product cue
+            nxt = [t.lower_ for t in doc[end:end + 4]]
+            if nxt[:1] == [","] and any(w in self.product_cues for w in nxt[1:]):
+                return "product"
+            if label == "MISC" and doc[start].pos_ == "PROPN" and not doc[start].is_sent_start:
+                return "company" if any(t.lower_ in self.company_suffixes for t in doc[start:end]) else None
+        return None
+
+    def _unlabelled_repeats(self, doc: Doc, cands: list[_Candidate], taken: set[int]) -> list[_Candidate]:
+        """Occurrences of an already typed name that the model missed elsewhere in the doc."""
+        names: dict[str, str] = {}
+        for c in cands:
+            if c.type in ("company", "organization", "product", "person") and c.end - c.start <= 4:
+                names.setdefault(doc[c.start:c.end].text, c.type)
+        extra: list[_Candidate] = []
+        if not names:
+            return extra
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for text in names:
+            by_first[text.split()[0] if " " in text else text].append(text)
+        for tok in doc:
+            if tok.i in taken or tok.text not in by_first:
+                continue
+            for text in sorted(by_first[tok.text], key=len, reverse=True):
+                n = len(doc[tok.i:tok.i + 1].text.split())
+                length = len(text.split())
+                span = doc[tok.i:tok.i + length] if length > n else doc[tok.i:tok.i + 1]
+                if span.text == text and not taken.intersection(range(span.start, span.end)):
+                    extra.append(_Candidate(span.start, span.end, names[text], "rule"))
+                    taken.update(range(span.start, span.end))
+                    break
+        return extra
+
+    # --- grouping -------------------------------------------------------------------
+    def _name_tokens(self, doc: Doc, c: _Candidate) -> list[str]:
+        toks = [t.text for t in doc[c.start:c.end] if t.text not in self.person_titles]
+        return toks or [doc[c.start:c.end].text]
+
+    def _group(self, doc: Doc, cands: list[_Candidate]) -> list[_Group]:
+        groups: list[_Group] = []
+        by_key: dict[tuple[str, str], _Group] = {}
+        for c in sorted(cands, key=lambda c: -(c.end - c.start)):
+            if c.type == "region":
+                if c.region is not None:
+                    key = ("region", c.region.region.id)
+                else:
+                    key = ("region", doc[c.start:c.end].text.lower())
+            else:
+                toks = self._name_tokens(doc, c)
+                key = (c.type, " ".join(toks).lower())
+                if key not in by_key:
+                    # short form: "Rossi" -> "Luca Rossi", "Navalis" -> "Navalis Group"
+                    owner = self._containing_group(c.type, toks, by_key)
+                    if owner is not None:
+                        key = owner
+            group = by_key.get(key)
+            if group is None:
+                group = _Group(type=c.type, region=c.region)
+                by_key[key] = group
+                groups.append(group)
+            group.candidates.append(c)
+            c.entity = group
+        return groups
+
+    @staticmethod
+    def _containing_group(type_: str, toks: list[str], by_key: dict) -> Optional[tuple]:
+        joined = " ".join(toks).lower()
+        types = ("person", "executive") if type_ == "person" else (type_,)
+        for (t, key), _ in by_key.items():
+            if t not in types:
+                continue
+            words = key.split()
+            if type_ == "person":
+                if len(toks) == 1 and words[-1] == joined:
+                    return (t, key)
+            elif key.startswith(joined + " ") and len(joined) >= 3:
+                return (t, key)
+        return None
+
+    # --- executives -----------------------------------------------------------------
+    def _roles(self, doc: Doc) -> list[tuple[int, int, str]]:
+        found = [(s, e, self.role_of[k]) for k, s, e in self.role_matcher(doc)]
+        kept, taken = [], set()
+        for s, e, r in sorted(found, key=lambda x: (-(x[1] - x[0]), x[0])):
+            if not taken.intersection(range(s, e)):
+                kept.append((s, e, r))
+                taken.update(range(s, e))
+        return sorted(kept)
+
+    def _attach_roles(self, doc: Doc, groups: list[_Group], token_group: dict[int, _Group]) -> None:
+        roles = self._roles(doc)
+        if not roles:
+            return
+        persons = [c for g in groups if g.type == "person" for c in g.candidates]
+        used_roles: set[int] = set()
+        for sent in doc.sents:
+            sent_persons = sorted((c for c in persons if sent.start <= c.start < sent.end), key=lambda c: c.start)
+            sent_roles = [r for r in roles if sent.start <= r[0] < sent.end]
+            if not sent_persons or not sent_roles:
+                continue
+            respectively = any(t.lower_ in ("respectivement", "respectively") for t in sent)
+            if respectively and len(sent_persons) >= 2:
+                after = [r for r in sent_roles if r[0] > sent_persons[-1].end]
+                for person, role in zip(sent_persons, after):
+                    self._set_role(doc, person.entity, role, token_group)
+                    used_roles.add(role[0])
+                continue
+            for person in sent_persons:
+                role = self._nearest_role(doc, person, sent_roles, sent_persons)
+                if role is not None:
+                    self._set_role(doc, person.entity, role, token_group)
+
+    def _nearest_role(self, doc, person: _Candidate, roles, persons) -> Optional[tuple]:
+        best, best_dist = None, 99
+        for role in roles:
+            s, e, _ = role
+            if e <= person.start:  # role before the name: "le PDG de Navalis, Luca Rossi", "Navalis CEO Jane Doe"
+                between = doc[e:person.start]
+                if any(t.text in (".", ";") for t in between) or len(between) > 6:
+                    continue
+                if any(p is not person and e <= p.start < person.start for p in persons):
+                    continue
+                dist = len(between)
+            elif s >= person.end:  # role after: "Luca Rossi, directeur général", "X a été nommée présidente"
+                between = doc[person.end:s]
+                if any(t.text in (".", ";") for t in between) or len(between) > 8:
+                    continue
+                if any(p is not person and person.end <= p.start < s for p in persons):
+                    continue
+                dist = len(between) + 0.5
+            else:
+                continue
+            if dist < best_dist:
+                best, best_dist = role, dist
+        return best
+
+    def _set_role(self, doc: Doc, group: _Group, role: tuple, token_group: dict[int, _Group]) -> None:
+        if group.role is not None:
+            return
+        s, e, name = role
+        group.type = "executive"
+        group.role = name
+        # extend generic heads with their complement: "directeur du marketing", "head of European sales"
+        end = e
+        if doc[s:e].text.lower() in self.generic_heads:
+            j = e
+            while j < len(doc) and j < e + 5 and not doc[j].is_punct and doc[j].lower_ not in ("chez", "at", "et", "and"):
+                if j in token_group and token_group[j].type in ("company", "organization"):
+                    break
+                j += 1
+            end = j
+        group.role_text = doc[s:end].text
+        group.organization = self._role_organization(doc, s, end, token_group)
+
+    def _role_organization(self, doc: Doc, start: int, end: int, token_group: dict[int, _Group]) -> Optional[_Group]:
+        # "directeur général de Navalis", "CEO of Navalis", "chez Navalis", "at Navalis"
+        for j in range(end, min(len(doc), end + 5)):
+            g = token_group.get(j)
+            if g is not None and g.type in ("company", "organization"):
+                return g
+            if doc[j].is_punct and doc[j].text != "'":
+                break
+        # "Navalis CEO Jane Doe", "Navalis's chief executive"
+        for j in range(start - 1, max(-1, start - 4), -1):
+            g = token_group.get(j)
+            if g is not None and g.type in ("company", "organization"):
+                return g
+            if doc[j].is_punct and doc[j].text not in ("'s", "’s"):
+                break
+        return None
+
+    # --- relations ------------------------------------------------------------------
+    def _relations(self, doc: Doc, groups: list[_Group], token_group: dict[int, _Group]) -> None:
+        companies = [g for g in groups if g.type == "company"]
+        for g in groups:
+            if g.type == "product" and g.owner is None:
+                name = g.canonical.lower()
+                for comp in companies:
+                    cname = comp.canonical.lower()
+                    if name != cname and name.startswith(cname + " "):
+                        g.owner = comp
+                        break
+                if g.owner is None:
+                    g.owner = self._nearby_company(doc, g, token_group, window=8)
+            if g.type == "company":
+                for c in g.candidates:
+                    window = [t.lower_ for t in doc[max(0, c.start - 5):c.start]]
+                    if any(w in self.ownership_cues for w in window):
+                        parent = self._nearby_company(doc, g, token_group, window=6, before_only=True, exclude=g)
+                        if parent is not None and g.parent is None and parent is not g:
+                            g.parent = parent
+                    if self._is_source(doc, c):
+                        g.source_role = "source"
+
+    def _nearby_company(self, doc, group, token_group, window=8, before_only=False, exclude=None):
+        for c in group.candidates:
+            rng = range(max(0, c.start - window), c.start) if before_only else range(c.end, min(len(doc), c.end + window))
+            for j in rng:
+                g = token_group.get(j)
+                if g is not None and g.type == "company" and g is not group and g is not exclude:
+                    return g
+        return None
+
+    def _is_source(self, doc: Doc, c: _Candidate) -> bool:
+        before = " ".join(t.lower_ for t in doc[max(0, c.start - 3):c.start])
+        return any(before.endswith(cue) for cue in self.source_cues)
+
+    # --- main -----------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        cands = self._candidates(doc)
+        groups = self._group(doc, cands)
+        token_group: dict[int, _Group] = {}
+        for g in groups:
+            for c in g.candidates:
+                for i in range(c.start, c.end):
+                    token_group[i] = g
+            g.canonical = self._canonical(doc, g)
+        self._attach_roles(doc, groups, token_group)
+        self._relations(doc, groups, token_group)
+        doc._.ni_entities, id_of = self._to_records(doc, groups)
+        doc._.ni_token_entity = {i: id_of[id(g)] for i, g in token_group.items()}
+        return doc
+
+    def _canonical(self, doc: Doc, g: _Group) -> str:
+        if g.region is not None:
+            return g.region.region.canonical.get(self.lang) or g.region.region.id
+        texts = [" ".join(self._name_tokens(doc, c)) for c in g.candidates]
+        best = max(texts, key=lambda t: (len(t.split()), texts.count(t), -texts.index(t)))
+        return re.sub(r"\s+([’'-])\s*", r"\1", best) if "’" in best or "-" in best else best
+
+    def _to_records(self, doc: Doc, groups: list[_Group]) -> tuple[list[Entity], dict]:
+        sent_index = {}
+        for n, sent in enumerate(doc.sents):
+            sent_index[sent.start] = n
+        starts = sorted(sent_index)
+        title = (doc._.ni_title or "").lower()
+        n_tokens = max(len(doc), 1)
+
+        def sentence_of(i: int) -> int:
+            lo, hi = 0, len(starts) - 1
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if starts[mid] <= i:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            return lo
+
+        id_of: dict[int, str] = {}
+        for g in groups:
+            if g.region is not None:
+                id_of[id(g)] = f"reg-{g.region.region.id}"
+            else:
+                id_of[id(g)] = entity_id_for(g.type if g.type != "executive" else "person", g.canonical)
+        raw = []
+        for g in groups:
+            mentions = []
+            for c in sorted(g.candidates, key=lambda c: c.start):
+                span = doc[c.start:c.end]
+                mentions.append(Mention(span.start_char, span.end_char, span.text, sentence_of(c.start), c.source))
+            first = min(c.start for c in g.candidates)
+            score = len(mentions) + 2.0 * (1 - first / n_tokens) + (2.0 if g.canonical.lower() in title else 0.0)
+            region = g.region.region if g.region is not None else None
+            kind = g.region.kind if g.region is not None else None
+            if g.region is not None:
+                forms = {c.region.form for c in g.candidates if c.region is not None}
+                kind = g.region.region.kind if "name" in forms else kind
+            raw.append((score, Entity(
+                entity_id=id_of[id(g)],
+                type=g.type,
+                canonical=g.canonical,
+                mentions=mentions,
+                kind=kind if g.type == "region" else None,
+                code=region.code if region else None,
+                country=region.country if region else None,
+                subdivision=region.subdivision if region else None,
+                role=g.role,
+                role_text=g.role_text,
+                organization=id_of.get(id(g.organization)) if g.organization else None,
+                owner=id_of.get(id(g.owner)) if g.owner else None,
+                parent=id_of.get(id(g.parent)) if g.parent else None,
+                source_role=g.source_role,
+            )))
+        top = max((s for s, _ in raw), default=1.0) or 1.0
+        merged: dict[str, Entity] = {}
+        for score, ent in raw:
+            ent.salience = round(score / top, 3)
+            if ent.entity_id in merged:  # two groups with one canonical name: keep one entity
+                keep = merged[ent.entity_id]
+                keep.mentions = sorted(keep.mentions + ent.mentions, key=lambda m: m.start)
+                keep.salience = max(keep.salience, ent.salience)
+                continue
+            merged[ent.entity_id] = ent
+        entities = sorted(merged.values(), key=lambda e: (-e.salience, e.mentions[0].start))
+        return entities, id_of

@@ -1,0 +1,390 @@
+"""``newsintel_events``: strategic events with arguments, modality, tense and time.
+
+Triggers (verbs, nominalizations and idioms of each event type, as lemma sequences with
+optional context conditions) come from ``data/events.yaml``; modality cues from
+``data/modality.yaml``. Arguments are read off the dependency parse: the subject (or the
+agent of a passive) is the actor, prepositions separate a relocation's origin from its
+destination, and figures and dates of the sentence become the quantity and the time. A
+description such as "le groupe" or "the retailer" resolves to the company last named.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from ..quantities import find_quantities
+from ..records import Entity, Event, Quantity, Span as TextSpan, TimeExpression
+from ..resources import load_yaml
+from ..timex import find_times, parse_anchor
+
+WINDOW = 8
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
+AGENT_DEPS = {"obl:agent", "agent"}
+OBJECT_DEPS = {"obj", "dobj", "pobj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "attr", "xcomp"}
+ORIGIN_PREPS = {"fr": {"de", "d'", "d’", "depuis", "du", "des"}, "en": {"from", "out"}}
+DESTINATION_PREPS = {"fr": {"à", "vers", "en", "au", "aux", "dans", "sur"}, "en": {"to", "in", "into", "toward", "towards", "at"}}
+PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "qui"}, "en": {"it", "they", "which", "who", "its"}}
+ROLE_FREE_TYPES = {"executive_appointment", "executive_departure"}
+TARGET_TYPES = {"acquisition", "merger", "divestment", "partnership", "investment_funding", "legal_regulatory"}
+LOCATION_TYPES = {"market_entry", "market_expansion", "market_exit", "facility_opening", "facility_closure",
+                  "layoffs", "hiring", "restructuring", "partnership", "investment_funding", "ipo", "bankruptcy",
+                  "product_launch", "product_discontinuation", "legal_regulatory", "workplace_policy"}
+QUANTITY_PREFERENCE = {
+    "financial_results": ("percent", "currency", "users", "units"),
+    "layoffs": ("jobs", "people"),
+    "hiring": ("jobs", "people"),
+    "investment_funding": ("currency",),
+    "acquisition": ("currency", "percent"),
+    "divestment": ("currency", "percent"),
+    "relocation": ("people", "jobs"),
+    "facility_closure": ("sites", "stores", "jobs", "people"),
+    "facility_opening": ("sites", "stores", "jobs", "people"),
+    "market_exit": ("stores", "sites", "jobs", "people"),
+    "market_entry": ("stores", "sites", "currency"),
+    "market_expansion": ("currency", "stores", "sites"),
+    "legal_regulatory": ("currency",),
+    "ipo": ("currency",),
+}
+
+
+@dataclass
+class _Trigger:
+    type: str
+    start: int
+    end: int
+    specificity: int
+
+
+@Language.factory("newsintel_events", assigns=["doc._.ni_events"], requires=["doc._.ni_entities"])
+def make_event_extractor(nlp: Language, name: str):
+    return EventExtractor(nlp, name=name)
+
+
+class EventExtractor:
+    """Finds the events of a doc and fills ``doc._.ni_events`` (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "newsintel_events"):
+        self.name = name
+        self.lang = nlp.lang
+        self.matcher = Matcher(nlp.vocab)
+        self.conditions: dict[str, tuple[str, dict]] = {}
+        events = load_yaml("events.yaml")["types"]
+        for etype, spec in events.items():
+            for n, entry in enumerate((spec.get("triggers") or {}).get(self.lang, []) or []):
+                if isinstance(entry, str):
+                    entry = {"lemma": entry}
+                words = str(entry["lemma"]).lower().split()
+                key = f"{etype}|{n}"
+                self.conditions[key] = (etype, entry)
+                self.matcher.add(key, [[{"LEMMA": w} for w in words], [{"LOWER": w} for w in words]])
+        mod = load_yaml("modality.yaml").get(self.lang, {})
+        self.cue_matcher = Matcher(nlp.vocab)
+        for kind in ("negated", "speculative", "reported", "planned"):
+            patterns = []
+            for cue in mod.get(kind, []) or []:
+                words = str(cue).lower().split()
+                patterns.append([{"LEMMA": w} for w in words])
+                patterns.append([{"LOWER": w} for w in words])
+            if patterns:
+                self.cue_matcher.add(kind.upper(), patterns)
+        orgs = load_yaml("organizations.yaml")
+        self.anaphora = set(orgs["company_anaphora"][self.lang])
+
+    # --- triggers ---------------------------------------------------------------------
+    def _triggers(self, doc: Doc, region_tokens: set[int]) -> list[_Trigger]:
+        found: list[_Trigger] = []
+        for key, start, end in self.matcher(doc):
+            etype, cond = self.conditions[doc.vocab.strings[key]]
+            sent = doc[start].sent
+            lo, hi = max(sent.start, start - WINDOW), min(sent.end, end + WINDOW)
+            near = {t.lemma_.lower() for t in doc[lo:hi]} | {t.lower_ for t in doc[lo:hi]}
+            spec = 0
+            if cond.get("with_any"):
+                if not near.intersection(str(w).lower() for w in cond["with_any"]):
+                    continue
+                spec += 2
+            if cond.get("without_any") and near.intersection(str(w).lower() for w in cond["without_any"]):
+                continue
+            if cond.get("with_region"):
+                if not region_tokens.intersection(range(sent.start, sent.end)):
+                    continue
+                spec += 1
+            found.append(_Trigger(etype, start, end, spec + (end - start)))
+        kept: list[_Trigger] = []
+        taken: set[int] = set()
+        for t in sorted(found, key=lambda t: (-t.specificity, -(t.end - t.start), t.start)):
+            if not taken.intersection(range(t.start, t.end)):
+                kept.append(t)
+                taken.update(range(t.start, t.end))
+        return sorted(kept, key=lambda t: t.start)
+
+    # --- arguments --------------------------------------------------------------------
+    @staticmethod
+    def _governors(tok: Token, depth: int = 3) -> list[Token]:
+        chain = [tok]
+        while depth and chain[-1].head is not chain[-1]:
+            chain.append(chain[-1].head)
+            depth -= 1
+        return chain
+
+    def _entity_at(self, tok: Token, doc: Doc, types: tuple[str, ...], index: dict, entities: dict) -> Optional[str]:
+        for t in [tok] + list(tok.subtree):
+            eid = index.get(t.i)
+            if eid and entities[eid].type in types:
+                return eid
+            if t.i - tok.i > 6:
+                break
+        return None
+
+    def _last_company_before(self, pos: int, doc: Doc, index: dict, entities: dict) -> Optional[str]:
+        for i in range(pos - 1, -1, -1):
+            eid = index.get(i)
+            if eid and entities[eid].type == "company" and not entities[eid].source_role:
+                return eid
+        return None
+
+    def _actor(self, trig: _Trigger, doc: Doc, index: dict, entities: dict, top_company: Optional[str]) -> tuple[Optional[str], bool]:
+        """The actor's entity id and whether the parse (not proximity) gave it."""
+        tok = doc[trig.start]
+        types = ("company", "organization")
+        for gov in self._governors(tok):
+            for child in gov.children:
+                if child.dep_ in AGENT_DEPS or (child.dep_ in ("prep", "obl") and child.lower_ in ("by", "par")):
+                    eid = self._entity_at(child, doc, types, index, entities)
+                    if eid:
+                        return eid, True
+                if child.dep_ in SUBJECT_DEPS:
+                    eid = self._entity_at(child, doc, types, index, entities)
+                    if eid:
+                        return eid, True
+                    if child.lemma_.lower() in self.anaphora or child.lower_ in PRONOUNS[self.lang]:
+                        eid = self._last_company_before(trig.start, doc, index, entities)
+                        if eid:
+                            return eid, True
+            if gov.pos_ == "VERB" and gov is not tok:
+                break
+        if tok.pos_ == "NOUN":  # "la fermeture de l'usine de Navalis", "Navalis's closure"
+            for child in tok.subtree:
+                eid = index.get(child.i)
+                if eid and entities[eid].type in types:
+                    return eid, True
+        sent = tok.sent
+        before = [index.get(i) for i in range(trig.start - 1, sent.start - 1, -1)]
+        for eid in before:
+            if eid and entities[eid].type in types and not entities[eid].source_role:
+                return eid, False
+        for i in range(trig.end, sent.end):
+            eid = index.get(i)
+            if eid and entities[eid].type in types and not entities[eid].source_role:
+                return eid, False
+        eid = self._last_company_before(sent.start, doc, index, entities)
+        return (eid or top_company), False
+
+    def _places(self, sent: Span, index: dict, entities: dict) -> list[tuple[str, Token]]:
+        out, seen = [], set()
+        for tok in sent:
+            eid = index.get(tok.i)
+            if eid and entities[eid].type == "region" and eid not in seen:
+                seen.add(eid)
+                out.append((eid, tok))
+        return out
+
+    def _preposition(self, tok: Token) -> str:
+        for child in tok.children:
+            if child.dep_ in ("case", "prep"):
+                return child.lower_
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            return tok.head.lower_
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        return prev.lower_ if prev is not None else ""
+
+    # --- modality and tense -----------------------------------------------------------
+    def _modality(self, trig: _Trigger, doc: Doc, cues: dict[str, list[tuple[int, int]]]) -> str:
+        tok = doc[trig.start]
+        sent = tok.sent
+        govs = self._governors(tok)
+        gov_ids = {g.i for g in govs}
+        clause = set(gov_ids)
+        for g in govs:
+            clause.update(c.i for c in g.children)
+
+        def near(kind: str, before: int, after: int = 0) -> bool:
+            return any(
+                sent.start <= s and e <= sent.end and (trig.start - before <= s < trig.end + after or s in clause)
+                for s, e in cues.get(kind, [])
+            )
+
+        if near("negated", 6) or any(c.dep_ == "neg" for g in govs for c in g.children):
+            return "negated"
+        conditional = any("Cnd" in g.morph.get("Mood") for g in govs) or any(
+            c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood") for g in govs for c in g.children
+        )
+        if self.lang == "fr" and not conditional:
+            conditional = any(g.pos_ in ("VERB", "AUX") and g.lower_.endswith(("rait", "raient")) for g in govs) or any(
+                c.dep_.startswith("aux") and c.lower_.endswith(("rait", "raient")) for g in govs for c in g.children
+            )
+        if conditional or near("speculative", 8):
+            return "speculative"
+        if any(sent.start <= s < sent.end for s, _ in cues.get("reported", [])):
+            return "reported"
+        future = any("Fut" in g.morph.get("Tense") for g in govs) or any(
+            c.lower_ in ("will", "shall", "'ll") for g in govs for c in g.children
+        )
+        if future or near("planned", 6):
+            return "planned"
+        return "asserted"
+
+    def _tense(self, trig: _Trigger, doc: Doc, modality: str, time: Optional[TimeExpression], anchor) -> str:
+        if modality == "planned":
+            return "future"
+        if time is not None and time.value and anchor is not None and time.value[:4].isdigit():
+            year = int(time.value[:4])
+            if year > anchor.year:
+                return "future"
+            if year < anchor.year and "/.." not in time.value:
+                return "past"
+        govs = self._governors(doc[trig.start])
+        for g in govs:
+            if g.pos_ not in ("VERB", "AUX"):
+                continue
+            if "Fut" in g.morph.get("Tense"):
+                return "future"
+            if "Past" in g.morph.get("Tense") or g.tag_ in ("VBD", "VBN") or "Imp" in g.morph.get("Tense"):
+                return "past"
+            if any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être", "have") for c in g.children):
+                return "past"
+            return "ongoing"
+        return "past"
+
+    # --- main -------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        entities: dict[str, Entity] = {e.entity_id: e for e in (doc._.ni_entities or [])}
+        index: dict[int, str] = doc._.ni_token_entity or {}
+        region_tokens = {i for i, eid in index.items() if entities[eid].type == "region"}
+        triggers = self._triggers(doc, region_tokens)
+        if not triggers:
+            doc._.ni_events = []
+            return doc
+        cues: dict[str, list[tuple[int, int]]] = {}
+        for key, s, e in self.cue_matcher(doc):
+            cues.setdefault(doc.vocab.strings[key].lower(), []).append((s, e))
+        companies = [e for e in entities.values() if e.type == "company" and not e.source_role]
+        top_company = max(companies, key=lambda e: e.salience).entity_id if companies else None
+        published = doc._.ni_published
+        anchor = parse_anchor(published)
+        sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+        sent_cache: dict[int, tuple] = {}
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for trig in triggers:
+            tok = doc[trig.start]
+            sent = tok.sent
+            if sent.start not in sent_cache:
+                text = sent.text
+                sent_cache[sent.start] = (
+                    find_quantities(text, self.lang),
+                    find_times(text, self.lang, published),
+                    self._places(sent, index, entities),
+                )
+            quantities, times, places = sent_cache[sent.start]
+            actor, parsed = self._actor(trig, doc, index, entities, top_company)
+            trig_char = doc[trig.start:trig.end].start_char - sent.start_char
+            quantity = self._quantity(trig.type, quantities, trig_char)
+            time = self._time(times, trig_char)
+            modality = self._modality(trig, doc, cues)
+            tense = self._tense(trig, doc, modality, time, anchor)
+            persons = [None]
+            if trig.type in ROLE_FREE_TYPES:
+                persons = [eid for eid in dict.fromkeys(index.get(i) for i in range(sent.start, sent.end))
+                           if eid and entities[eid].type in ("executive", "person")] or [None]
+            target = self._target(trig, doc, sent, index, entities, actor) if trig.type in TARGET_TYPES else None
+            product = next((eid for eid in dict.fromkeys(index.get(i) for i in range(sent.start, sent.end))
+                            if eid and entities[eid].type == "product"), None)
+            locations, origin, destination = self._locations(trig.type, places)
+            for person in persons:
+                key = (trig.type, sent.start, actor, person, quantity.measure if quantity else None)
+                if key in seen:
+                    continue
+                seen.add(key)
+                role = entities[person].role if person else None
+                evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
+                trigger = doc[trig.start:trig.end]
+                places_used = [entities[e] for e in locations + origin + destination]
+                countries = sorted({p.country for p in places_used if p.country})
+                confidence = 0.45 + 0.2 * parsed + 0.1 * (trig.specificity > (trig.end - trig.start)) + 0.15 * bool(actor)
+                events.append(Event(
+                    event_id=f"ev{len(events) + 1}",
+                    type=trig.type,
+                    trigger=TextSpan(trigger.start_char, trigger.end_char, trigger.text),
+                    evidence=evidence,
+                    sentence=sent_index.get(sent.start, 0),
+                    actor=actor,
+                    target=target,
+                    person=person,
+                    role=role,
+                    product=product if trig.type in ("product_launch", "product_discontinuation", "market_entry", "market_exit") else None,
+                    locations=locations,
+                    origin=origin,
+                    destination=destination,
+                    countries=countries,
+                    quantity=quantity,
+                    time=time,
+                    modality=modality,
+                    tense=tense,
+                    confidence=round(min(confidence, 0.95), 2),
+                ))
+        doc._.ni_events = events
+        return doc
+
+    def _quantity(self, etype: str, quantities, trig_char: int) -> Optional[Quantity]:
+        prefs = QUANTITY_PREFERENCE.get(etype)
+        if not prefs or not quantities:
+            return None
+        usable = [q for q in quantities if q.quantity.unit in prefs]
+        if not usable:
+            return None
+        best = min(usable, key=lambda q: (prefs.index(q.quantity.unit) if etype != "financial_results" else 0, abs(q.start - trig_char)))
+        return Quantity.from_dict(best.quantity.to_dict())
+
+    @staticmethod
+    def _time(times, trig_char: int) -> Optional[TimeExpression]:
+        if not times:
+            return None
+        best = min(times, key=lambda t: abs(t.start - trig_char))
+        return TimeExpression(best.text, best.value)
+
+    def _target(self, trig, doc, sent, index, entities, actor) -> Optional[str]:
+        tok = doc[trig.start]
+        types = ("company", "organization")
+        for child in list(tok.children) + [c for g in self._governors(tok, 1)[1:] for c in g.children]:
+            if child.dep_ in OBJECT_DEPS or child.dep_ in ("prep", "obl"):
+                eid = self._entity_at(child, doc, types, index, entities)
+                if eid and eid != actor:
+                    return eid
+        for i in range(trig.end, sent.end):
+            eid = index.get(i)
+            if eid and eid != actor and entities[eid].type in types and not entities[eid].source_role:
+                return eid
+        for i in range(trig.start - 1, sent.start - 1, -1):
+            eid = index.get(i)
+            if eid and eid != actor and entities[eid].type in types and not entities[eid].source_role:
+                return eid
+        return None
+
+    def _locations(self, etype: str, places) -> tuple[list[str], list[str], list[str]]:
+        if etype == "relocation":
+            origin, destination = [], []
+            for eid, tok in places:
+                prep = self._preposition(tok)
+                if prep in ORIGIN_PREPS[self.lang]:
+                    origin.append(eid)
+                elif prep in DESTINATION_PREPS[self.lang]:
+                    destination.append(eid)
+            return [], origin, destination
+        if etype in LOCATION_TYPES:
+            return [eid for eid, _ in places], [], []
+        return [], [], []

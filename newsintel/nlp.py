@@ -1,0 +1,41 @@
+"""Building the spaCy pipeline of one language: the base model plus newsintel's components.
+
+``build_nlp("fr", "fr_core_news_md")`` loads the base pipeline (any installed spaCy package
+or a path) and appends ``newsintel_regions``, ``newsintel_entities``, ``newsintel_events``
+and ``newsintel_sentiment``. The result is an ordinary ``Language`` object: ``nlp.pipe``
+runs everything, and ``doc._.ni_entities`` / ``ni_events`` / ``ni_sentiment`` hold records.
+"""
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers factories and extensions)
+
+NEWSINTEL_COMPONENTS = ("newsintel_regions", "newsintel_entities", "newsintel_events", "newsintel_sentiment")
+REQUIRED_BASE = ("parser", "ner")
+
+
+class ModelNotFound(RuntimeError):
+    """The spaCy model configured for a language is not installed."""
+
+
+def build_nlp(lang: str, model: str, *, max_length: int = 1_000_000) -> Language:
+    """The full newsintel pipeline for ``lang`` on top of the spaCy model ``model``."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy model {model!r} for language {lang!r} is not installed. Install it with pip "
+            f"(for example `pip install {model.replace('_', '-')}`) or choose another model in the "
+            f"configuration: Pipeline(config={{'models': {{'{lang}': '<model>'}}}})"
+        ) from exc
+    if nlp.lang != lang:
+        raise ValueError(f"model {model!r} is a {nlp.lang!r} pipeline, configured for {lang!r}")
+    missing = [p for p in REQUIRED_BASE if not nlp.has_pipe(p) and not any(p in n for n in nlp.pipe_names)]
+    if missing:
+        raise ValueError(f"model {model!r} lacks the {', '.join(missing)} component(s) newsintel needs")
+    nlp.max_length = max(nlp.max_length, max_length + 1)
+    for name in NEWSINTEL_COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
