@@ -146,10 +146,10 @@ class Pipeline:
         if not text.strip():
             return ArticleRecord(**base, status="empty", error="the document has no text")
         if len(text) > self.config.max_chars:
+            base["text"] = ""  # not kept: a record must stay a manageable size
             return ArticleRecord(
                 **base, status="error",
                 error=f"text has {len(text):,} characters, above the {self.config.max_chars:,} limit (max_chars)",
-                text="",
             )
         if article.lang:
             lang, confidence = article.lang.lower()[:2], 1.0

@@ -27,6 +27,7 @@ JSONL_EXTENSIONS = (".jsonl", ".ndjson")
 SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS + MARKDOWN_EXTENSIONS + HTML_EXTENSIONS + JSON_EXTENSIONS + JSONL_EXTENSIONS
 
 DEFAULT_MAX_FILE_MB = 10.0
+MIN_HTML_WORDS = 12  # less main text than this is navigation or boilerplate, not an article
 TEXT_FIELDS = ("text", "content", "body", "article")
 TITLE_FIELDS = ("title", "headline")
 DATE_FIELDS = ("published", "date", "published_at", "datetime", "pubdate")
@@ -192,7 +193,7 @@ def parse_html(html: str, url: str | None = None) -> tuple[str, str | None, str 
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=True)
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_HTML_WORDS:
         raise ReadError("no article text found in the HTML page")
     return text, getattr(doc, "title", None), getattr(doc, "date", None)
 

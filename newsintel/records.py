@@ -3,7 +3,7 @@
 ``Article`` is what goes in (text plus metadata, or the reason it could not be read);
 ``ArticleRecord`` and the classes it holds are what comes out. Every record converts to
 plain JSON-ready dicts with ``to_dict`` and back with ``from_dict``, and the JSON Schema in
-``newsintel/schema/article_record.schema.json`` describes exactly that dict form.
+``newsintel/data/article_record.schema.json`` describes exactly that dict form.
 """
 from __future__ import annotations
 

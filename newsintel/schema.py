@@ -1,7 +1,7 @@
 """The JSON Schema of ``ArticleRecord.to_dict()``, and validation against it.
 
 The schema is derived from the record dataclasses (field types, enums from the taxonomy) by
-:func:`build_schema`; the copy shipped as ``schema/article_record.schema.json`` is what
+:func:`build_schema`; the copy shipped as ``data/article_record.schema.json`` is what
 users and other tools read, and a test keeps the two identical.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import records
 
-SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / "article_record.schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parent / "data" / "article_record.schema.json"
 SCHEMA_ID = "https://newsintel.dev/schema/article_record-{}.json"
 
 _SCALARS = {str: "string", int: "integer", float: "number", bool: "boolean"}

@@ -25,6 +25,8 @@ ORG_LABELS = {"ORG"}
 PERSON_LABELS = {"PER", "PERSON"}
 PLACE_LABELS = {"LOC", "GPE"}
 PRODUCT_LABELS = {"PRODUCT", "MISC", "WORK_OF_ART"}
+UNATTACHED_ROLES = {"minister", "analyst"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 DETERMINERS = {"le", "la", "les", "l'", "l’", "the", "un", "une", "a", "an"}
 
 
@@ -107,10 +109,7 @@ class EntityTyper:
         for m in doc._.ni_regions or []:
             cands.append(_Candidate(m.start, m.end, "region", "gazetteer", region=m))
             taken.update(range(m.start, m.end))
-        # Labels voted per surface text: a name the model calls ORG once is a company everywhere.
-        votes: dict[str, Counter] = defaultdict(Counter)
-        for ent in doc.ents:
-            votes[ent.text][ent.label_] += 1
+        ner: list[_Candidate] = []
         for ent in doc.ents:
             start, end = ent.start, ent.end
             # trim determiners the model sometimes includes
@@ -118,16 +117,52 @@ class EntityTyper:
                 start += 1
             if start >= end or taken.intersection(range(start, end)):
                 continue
-            label = ent.label_
-            if label in PERSON_LABELS and votes[ent.text]["ORG"]:
-                label = "ORG"
-            etype = self._type_of(doc, start, end, label)
+            etype = self._type_of(doc, start, end, ent.label_)
             if etype is None:
                 continue
-            cands.append(_Candidate(start, end, etype, "ner"))
+            if etype in ("person", "region") and self._company_context(doc, start, end):
+                etype = "company"
+            elif etype == "region" and doc[start:end].root.dep_ in SUBJECT_DEPS:
+                etype = "company"  # a place the gazetteer does not know, acting as a subject
+            ner.append(_Candidate(start, end, etype, "ner"))
             taken.update(range(start, end))
+        self._vote_types(doc, ner)
+        cands.extend(ner)
         cands.extend(self._unlabelled_repeats(doc, cands, taken))
         return sorted(cands, key=lambda c: c.start)
+
+    def _company_context(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the words around a name make it a company: "le distributeur chinois Hanwei",
+        "Hanwei, le distributeur", a company suffix, or an apposition to a company noun."""
+        window = [t.lower_ for t in doc[max(0, start - 4):start]]
+        if window and window[-1] in self.company_cues:
+            return True
+        if any(w in self.company_cues for w in window) and all(
+            t.pos_ in ("ADJ", "DET", "ADP", "NOUN", "PROPN") for t in doc[max(0, start - 4):start]
+        ) and doc[start - 1].pos_ in ("ADJ", "NOUN", "PROPN"):
+            return True
+        root = doc[start:end].root
+        for rel in (root.head, *root.children):
+            if rel.lemma_.lower() in self.company_cues and rel.i not in range(start, end) and rel.dep_ in {"appos", "nmod", "amod", "compound", "flat:name", root.dep_}:
+                return True
+        nxt = [t.lower_ for t in doc[end:end + 3]]
+        return len(nxt) >= 3 and nxt[0] == "," and (nxt[1] in DETERMINERS and nxt[2] in self.company_cues)
+
+    def _vote_types(self, doc: Doc, cands: list[_Candidate]) -> None:
+        """One type per surface name in a doc: the model may call "Navalis" ORG in one
+        sentence and LOC or PER in the next; company evidence anywhere wins."""
+        by_text: dict[str, list[_Candidate]] = defaultdict(list)
+        for c in cands:
+            by_text[doc[c.start:c.end].text].append(c)
+        for group in by_text.values():
+            types = Counter(c.type for c in group)
+            if len(types) == 1:
+                continue
+            for preferred in ("organization", "company", "product"):
+                if types.get(preferred):
+                    for c in group:
+                        c.type = preferred
+                    break
 
     def _type_of(self, doc: Doc, start: int, end: int, label: str) -> Optional[str]:
         prev = doc[start - 1].lower_ if start > 0 else ""
@@ -310,6 +345,24 @@ class EntityTyper:
             end = j
         group.role_text = doc[s:end].text
         group.organization = self._role_organization(doc, s, end, token_group)
+        if group.organization is None and name not in UNATTACHED_ROLES:
+            # "son directeur général, Luca Rossi": the company the article is about
+            group.organization = self._main_company(token_group)
+
+    @staticmethod
+    def _main_company(token_group: dict[int, _Group]) -> Optional[_Group]:
+        counts: Counter = Counter()
+        first: dict[int, int] = {}
+        groups: dict[int, _Group] = {}
+        for i, g in sorted(token_group.items()):
+            if g.type == "company" and not g.source_role:
+                counts[id(g)] += 1
+                first.setdefault(id(g), i)
+                groups[id(g)] = g
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k], -first[k]))
+        return groups[best]
 
     def _role_organization(self, doc: Doc, start: int, end: int, token_group: dict[int, _Group]) -> Optional[_Group]:
         # "directeur général de Navalis", "CEO of Navalis", "chez Navalis", "at Navalis"

@@ -227,6 +227,8 @@ class EventExtractor:
             conditional = any(g.pos_ in ("VERB", "AUX") and g.lower_.endswith(("rait", "raient")) for g in govs) or any(
                 c.dep_.startswith("aux") and c.lower_.endswith(("rait", "raient")) for g in govs for c in g.children
             )
+        if conditional and self._past_conditional(govs):
+            return "reported"  # "Navalis aurait cédé": hearsay about a done deal
         if conditional or near("speculative", 8):
             return "speculative"
         if any(sent.start <= s < sent.end for s, _ in cues.get("reported", [])):
@@ -237,6 +239,16 @@ class EventExtractor:
         if future or near("planned", 6):
             return "planned"
         return "asserted"
+
+    @staticmethod
+    def _past_conditional(govs: list[Token]) -> bool:
+        for g in govs:
+            for c in g.children:
+                if c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and (
+                    "Cnd" in c.morph.get("Mood") or c.lower_.endswith(("rait", "raient"))
+                ) and "Part" in g.morph.get("VerbForm"):
+                    return True
+        return False
 
     def _tense(self, trig: _Trigger, doc: Doc, modality: str, time: Optional[TimeExpression], anchor) -> str:
         if modality == "planned":
@@ -269,9 +281,13 @@ class EventExtractor:
         if not triggers:
             doc._.ni_events = []
             return doc
+        # longest cue first: "ne exclure pas" is speculative, its "pas" is no negation
         cues: dict[str, list[tuple[int, int]]] = {}
-        for key, s, e in self.cue_matcher(doc):
-            cues.setdefault(doc.vocab.strings[key].lower(), []).append((s, e))
+        taken: set[int] = set()
+        for key, s, e in sorted(self.cue_matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
+            if not taken.intersection(range(s, e)):
+                taken.update(range(s, e))
+                cues.setdefault(doc.vocab.strings[key].lower(), []).append((s, e))
         companies = [e for e in entities.values() if e.type == "company" and not e.source_role]
         top_company = max(companies, key=lambda e: e.salience).entity_id if companies else None
         published = doc._.ni_published

@@ -1,0 +1,57 @@
+"""Time expressions and figures, in French and English."""
+from __future__ import annotations
+
+import pytest
+
+from newsintel.quantities import find_quantities, parse_number
+from newsintel.timex import find_times
+
+PUBLISHED = "2025-05-14"
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Le groupe a fermé son usine le printemps dernier.", ("le printemps dernier", "2024-03/2024-05")),
+    ("fr", "Il est présent en Chine depuis 2020.", ("depuis 2020", "2020/..")),
+    ("fr", "Les ventes ont reculé au troisième trimestre 2024.", ("au troisième trimestre 2024", "2024-Q3")),
+    ("fr", "Le site fermera d'ici la fin de 2025.", ("d'ici la fin de 2025", "2025-10/2025-12")),
+    ("fr", "Le groupe vise l'an prochain.", ("l'an prochain", "2026")),
+    ("fr", "Les résultats de mars 2025 sont bons.", ("mars 2025", "2025-03")),
+    ("en", "Sales fell last quarter.", ("last quarter", "2025-Q1")),
+    ("en", "It expects growth next year.", ("next year", "2026")),
+    ("en", "The plant has run since 2019.", ("since 2019", "2019/..")),
+    ("en", "Revenue rose in the first half of 2024.", ("in the first half of 2024", "2024-H1")),
+    ("en", "It will close by the end of 2026.", ("by the end of 2026", "2026-10/2026-12")),
+    ("en", "Results for Q3 were weak.", ("Q3", "2025-Q3")),
+])
+def test_time_expressions_resolve(lang, text, expected):
+    found = [(t.text, t.value) for t in find_times(text, lang, PUBLISHED)]
+    assert expected in found
+
+
+def test_relative_time_without_publication_date_keeps_text():
+    (t,) = find_times("Sales fell last quarter.", "en", None)
+    assert t.text == "last quarter" and t.value is None
+
+
+def test_numbers_are_not_years():
+    assert [t.text for t in find_times("Il emploie 2 025 personnes et vend 1,2025 million.", "fr", PUBLISHED)] == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Le chiffre d'affaires progresse de 12 % à 4,2 milliards d'euros.",
+     [(12.0, "percent", None, "up", "revenue"), (4.2e9, "currency", "EUR", "none", "revenue")]),
+    ("fr", "Le résultat net recule de 3,5 %.", [(3.5, "percent", None, "down", "profit")]),
+    ("fr", "Navalis va supprimer 1 200 postes.", [(1200.0, "jobs", None, "none", "jobs")]),
+    ("en", "Revenue rose 8% to $3.1bn.", [(8.0, "percent", None, "up", "revenue"), (3.1e9, "currency", "USD", "none", "revenue")]),
+    ("en", "Net profit fell 15% and it raised €310 million.", [(15.0, "percent", None, "down", "profit"), (3.1e8, "currency", "EUR", "none", None)]),
+    ("en", "It will cut 2,500 jobs.", [(2500.0, "jobs", None, "none", "jobs")]),
+])
+def test_quantities(lang, text, expected):
+    got = [(q.quantity.value, q.quantity.unit, q.quantity.currency, q.quantity.direction, q.quantity.measure)
+           for q in find_quantities(text, lang)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,lang,value", [("4,2", "fr", 4.2), ("1 200", "fr", 1200.0), ("1,200", "en", 1200.0), ("3.1", "en", 3.1), ("1.200", "fr", 1200.0)])
+def test_parse_number(text, lang, value):
+    assert parse_number(text, lang) == value
