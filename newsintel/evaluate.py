@@ -188,7 +188,8 @@ def _arg_matches(name: str, gold_value, pred_value, gspans, pspans) -> bool:
         return ok_value and pred_value.unit == gold_value.get("unit")
     if pred_value is None:
         return False
-    return _same_entity(gspans.get(gold_value, []), pspans.get(pred_value, []))
+    golds = gold_value if isinstance(gold_value, list) else [gold_value]
+    return any(_same_entity(gspans.get(g, []), pspans.get(pred_value, [])) for g in golds)
 
 
 def match_events(article: dict, record: ArticleRecord) -> list[tuple[dict, object]]:

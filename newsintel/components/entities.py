@@ -25,6 +25,7 @@ ORG_LABELS = {"ORG"}
 PERSON_LABELS = {"PER", "PERSON"}
 PLACE_LABELS = {"LOC", "GPE"}
 PRODUCT_LABELS = {"PRODUCT", "MISC", "WORK_OF_ART"}
+POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 UNATTACHED_ROLES = {"minister", "analyst"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 DETERMINERS = {"le", "la", "les", "l'", "l’", "the", "un", "une", "a", "an"}
@@ -76,6 +77,7 @@ class EntityTyper:
         self.source_cues = [c for c in data["source_cues"][lang]]
         self.person_titles = set(data["person_titles"][lang])
         self.ownership_cues = set(data["ownership_cues"][lang])
+        self.currency_codes = set(load_yaml("quantities.yaml")["currencies"]["codes"])
         roles = load_yaml("roles.yaml")
         self.generic_heads = roles.get("generic_heads", {}).get(lang, {})
         self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -103,7 +105,19 @@ class EntityTyper:
             return "product"
         return "company"
 
-    def _candidates(self, doc: Doc) -> list[_Candidate]:
+    @staticmethod
+    def _looks_like_titled_person(doc: Doc, start: int, end: int, role_edges: tuple[set, set]) -> bool:
+        """A two- or three-word capitalized name right after a job title, or followed by a
+        comma and a title ("Femke de Groot, founder of")."""
+        ends, starts = role_edges
+        if not 2 <= end - start <= 4 or not all(t.is_title or t.is_lower for t in doc[start:end]):
+            return False
+        before = start in ends or (start - 1 in ends and doc[start - 1].text == ",")
+        after = any(end + k in starts for k in (1, 2, 3)) and doc[end].text == ","
+        return before or after
+
+    def _candidates(self, doc: Doc, roles: list[tuple[int, int, str]] = ()) -> list[_Candidate]:
+        role_edges = ({e for _, e, _ in roles}, {s for s, _, _ in roles})
         cands: list[_Candidate] = []
         taken: set[int] = set()
         for m in doc._.ni_regions or []:
@@ -112,16 +126,23 @@ class EntityTyper:
         ner: list[_Candidate] = []
         for ent in doc.ents:
             start, end = ent.start, ent.end
-            # trim determiners the model sometimes includes
-            while start < end and doc[start].lower_ in DETERMINERS:
+            # trim determiners, possessive endings and stray symbols the model sometimes includes
+            while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
                 start += 1
+            while end > start and (doc[end - 1].lower_ in POSSESSIVE_ENDINGS or doc[end - 1].is_punct
+                                   or doc[end - 1].is_currency or doc[end - 1].text in self.currency_codes):
+                end -= 1
             if start >= end or taken.intersection(range(start, end)):
+                continue
+            if doc[start:end].text in self.currency_codes:
                 continue
             etype = self._type_of(doc, start, end, ent.label_)
             if etype is None:
                 continue
             if etype in ("person", "region") and self._company_context(doc, start, end):
                 etype = "company"
+            elif etype == "company" and self._looks_like_titled_person(doc, start, end, role_edges):
+                etype = "person"  # "chief executive Ricardo Albuquerque" tagged ORG
             elif etype == "region" and doc[start:end].root.dep_ in SUBJECT_DEPS:
                 etype = "company"  # a place the gazetteer does not know, acting as a subject
             ner.append(_Candidate(start, end, etype, "ner"))
@@ -131,12 +152,14 @@ class EntityTyper:
         cands.extend(self._unlabelled_repeats(doc, cands, taken))
         return sorted(cands, key=lambda c: c.start)
 
-    def _company_context(self, doc: Doc, start: int, end: int) -> bool:
+    def _company_context(self, doc: Doc, start: int, end: int, strict: bool = False) -> bool:
         """Whether the words around a name make it a company: "le distributeur chinois Hanwei",
         "Hanwei, le distributeur", a company suffix, or an apposition to a company noun."""
         window = [t.lower_ for t in doc[max(0, start - 4):start]]
         if window and window[-1] in self.company_cues:
             return True
+        if strict:
+            return False
         if any(w in self.company_cues for w in window) and all(
             t.pos_ in ("ADJ", "DET", "ADP", "NOUN", "PROPN") for t in doc[max(0, start - 4):start]
         ) and doc[start - 1].pos_ in ("ADJ", "NOUN", "PROPN"):
@@ -145,12 +168,23 @@ class EntityTyper:
         for rel in (root.head, *root.children):
             if rel.lemma_.lower() in self.company_cues and rel.i not in range(start, end) and rel.dep_ in {"appos", "nmod", "amod", "compound", "flat:name", root.dep_}:
                 return True
-        nxt = [t.lower_ for t in doc[end:end + 3]]
-        return len(nxt) >= 3 and nxt[0] == "," and (nxt[1] in DETERMINERS and nxt[2] in self.company_cues)
+        return False
 
     def _vote_types(self, doc: Doc, cands: list[_Candidate]) -> None:
         """One type per surface name in a doc: the model may call "Navalis" ORG in one
-        sentence and LOC or PER in the next; company evidence anywhere wins."""
+        sentence and LOC or PER in the next; company evidence anywhere wins. A lone surname
+        of a named person is that person; a lone capitalized word the model calls a person,
+        that is no surname, first name or titled name in the doc, is a company ("Zahlwerk")."""
+        people = [doc[c.start:c.end] for c in cands if c.type == "person" and c.end - c.start > 1]
+        surnames = {p[-1].text for p in people}
+        first_names = {p[0].text for p in people}
+        for c in cands:
+            text = doc[c.start:c.end].text
+            if c.end - c.start == 1 and text in surnames and c.type != "region":
+                c.type = "person"
+            elif (c.type == "person" and c.end - c.start == 1 and text not in first_names
+                  and not (c.start > 0 and doc[c.start - 1].text in self.person_titles)):
+                c.type = "company"
         by_text: dict[str, list[_Candidate]] = defaultdict(list)
         for c in cands:
             by_text[doc[c.start:c.end].text].append(c)
@@ -281,8 +315,7 @@ class EntityTyper:
                 taken.update(range(s, e))
         return sorted(kept)
 
-    def _attach_roles(self, doc: Doc, groups: list[_Group], token_group: dict[int, _Group]) -> None:
-        roles = self._roles(doc)
+    def _attach_roles(self, doc: Doc, groups: list[_Group], token_group: dict[int, _Group], roles) -> None:
         if not roles:
             return
         persons = [c for g in groups if g.type == "person" for c in g.candidates]
@@ -419,7 +452,8 @@ class EntityTyper:
 
     # --- main -----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        cands = self._candidates(doc)
+        roles = self._roles(doc)
+        cands = self._candidates(doc, roles)
         groups = self._group(doc, cands)
         token_group: dict[int, _Group] = {}
         for g in groups:
@@ -427,7 +461,7 @@ class EntityTyper:
                 for i in range(c.start, c.end):
                     token_group[i] = g
             g.canonical = self._canonical(doc, g)
-        self._attach_roles(doc, groups, token_group)
+        self._attach_roles(doc, groups, token_group, roles)
         self._relations(doc, groups, token_group)
         doc._.ni_entities, id_of = self._to_records(doc, groups)
         doc._.ni_token_entity = {i: id_of[id(g)] for i, g in token_group.items()}

@@ -20,6 +20,7 @@ from ..resources import model_path
 
 GAZETTEER_FILE = "regions.jsonl"
 PLACE_LABELS = {"LOC", "GPE"}
+LEADING_WORDS = {"the", "mainland"}
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ class RegionMatcher:
                 continue
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e in org_spans):
                 continue
+            while end - start > 1 and doc[start].lower_ in LEADING_WORDS:
+                start += 1  # "the Netherlands", "the Gulf": the span is the name alone
             found.append(RegionMatch(start, end, self.gazetteer.regions[rid], form))
         doc._.ni_regions = _longest_first(found)
         return doc
