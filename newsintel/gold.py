@@ -128,6 +128,14 @@ def validate_article(article: dict) -> list[GoldProblem]:
             for ref in value if isinstance(value, list) else [value]:
                 if ref not in entities:
                     problems.append(f"{where}: argument {name} refers to unknown entity {ref!r}")
+        q = args.get("quantity")
+        if q is not None:
+            unknown = set(q) - {"value", "unit", "currency", "direction", "measure", "text"}
+            if unknown or not isinstance(q.get("value"), (int, float)):
+                problems.append(f"{where}: quantity needs a numeric value and only known keys (found {sorted(q)})")
+        t = ev.get("time")
+        if t is not None and (not isinstance(t, dict) or set(t) - {"text", "value"}):
+            problems.append(f"{where}: time must be {{text, value}}, found {t!r}")
         if "role" in args and args["role"] not in ROLES:
             problems.append(f"{where}: role {args['role']!r} not in the role list")
 

@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 from newsintel.gold import validate_article  # noqa: E402
 
 WORD = r"[\w\-]"
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«“(]?[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n")
+SENTENCE_END = re.compile(r"(?<=[.!?…])(?:\s?[\"»”)])*\s+(?=(?:[\"«“(]\s?)?[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n")
+ABBREVIATIONS = ("M.", "Mme.", "MM.", "Dr.", "Mr.", "Ms.", "Mrs.", "St.", "Me.", "Pr.", "No.", "n°.")
 
 
 def find_all(text: str, form: str) -> list[tuple[int, int]]:
@@ -37,6 +38,8 @@ def find_all(text: str, form: str) -> list[tuple[int, int]]:
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for m in SENTENCE_END.finditer(text):
+        if text[:m.start()].endswith(ABBREVIATIONS) and (m.start() < 4 or not text[m.start() - 4].isalpha()):
+            continue  # "M. Rossi", "Dr. Ng": not a sentence end
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(text)))
