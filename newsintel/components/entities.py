@@ -27,6 +27,7 @@ PLACE_LABELS = {"LOC", "GPE"}
 PRODUCT_LABELS = {"PRODUCT", "MISC", "WORK_OF_ART"}
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 UNATTACHED_ROLES = {"minister", "analyst"}
+ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "pobj", "obl", "obl:arg", "iobj", "expl:subj"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 DETERMINERS = {"le", "la", "les", "l'", "l’", "the", "un", "une", "a", "an"}
 
@@ -78,6 +79,7 @@ class EntityTyper:
         self.person_titles = set(data["person_titles"][lang])
         self.ownership_cues = set(data["ownership_cues"][lang])
         self.currency_codes = set(load_yaml("quantities.yaml")["currencies"]["codes"])
+        self.not_entities = set(data.get("not_entities", []))
         roles = load_yaml("roles.yaml")
         self.generic_heads = roles.get("generic_heads", {}).get(lang, {})
         self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -134,7 +136,7 @@ class EntityTyper:
                 end -= 1
             if start >= end or taken.intersection(range(start, end)):
                 continue
-            if doc[start:end].text in self.currency_codes:
+            if doc[start:end].text in self.currency_codes or doc[start:end].text in self.not_entities:
                 continue
             etype = self._type_of(doc, start, end, ent.label_)
             if etype is None:
@@ -147,10 +149,53 @@ class EntityTyper:
                 etype = "company"  # a place the gazetteer does not know, acting as a subject
             ner.append(_Candidate(start, end, etype, "ner"))
             taken.update(range(start, end))
+        ner.extend(self._cue_candidates(doc, taken))
+        ner.extend(self._proper_name_candidates(doc, taken))
         self._vote_types(doc, ner)
         cands.extend(ner)
         cands.extend(self._unlabelled_repeats(doc, cands, taken))
         return sorted(cands, key=lambda c: c.start)
+
+    def _cue_candidates(self, doc: Doc, taken: set[int]) -> list[_Candidate]:
+        """Names the model missed after a company or product noun: "la banque française
+        Orsane", "the payments app Pulsepay Wallet"."""
+        found: list[_Candidate] = []
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "NOUN" or (lemma not in self.company_cues and lemma not in self.product_cues):
+                continue
+            j = tok.i + 1
+            while j < len(doc) and j - tok.i <= 3 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+                j += 1
+            start = j
+            while j < len(doc) and j - start < 4 and doc[j].is_title and not doc[j].is_sent_start and j not in taken:
+                j += 1
+            if j > start and not taken.intersection(range(start, j)):
+                etype = "product" if lemma in self.product_cues and lemma not in self.company_cues else "company"
+                found.append(_Candidate(start, j, etype, "rule"))
+                taken.update(range(start, j))
+        return found
+
+    def _proper_name_candidates(self, doc: Doc, taken: set[int]) -> list[_Candidate]:
+        """Capitalized proper names the model left unlabelled that act as a subject or an
+        object ("Finzo lève 20 millions", "the deal values Terrasucre at"): companies."""
+        found: list[_Candidate] = []
+        in_other_ents = {t.i for e in doc.ents for t in e}  # dates, amounts...
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in taken or i in in_other_ents or tok.pos_ != "PROPN" or not tok.is_title or tok.text in self.not_entities:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j not in taken and j not in in_other_ents and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper) and j - i < 4:
+                j += 1
+            span = doc[i:j]
+            if span.root.dep_ in ARGUMENT_DEPS and not (tok.is_sent_start and j - i == 1 and tok.lower_ in self.company_cues):
+                found.append(_Candidate(i, j, "company", "rule"))
+                taken.update(range(i, j))
+            i = max(j, i + 1)
+        return found
 
     def _company_context(self, doc: Doc, start: int, end: int, strict: bool = False) -> bool:
         """Whether the words around a name make it a company: "le distributeur chinois Hanwei",
@@ -175,6 +220,13 @@ class EntityTyper:
         sentence and LOC or PER in the next; company evidence anywhere wins. A lone surname
         of a named person is that person; a lone capitalized word the model calls a person,
         that is no surname, first name or titled name in the doc, is a company ("Zahlwerk")."""
+        product_heads = {doc[c.start].text for c in cands if c.type == "product" and c.end - c.start > 1}
+        for c in cands:
+            # "Pulsepay" beside its product "Pulsepay Wallet" is the company
+            if doc[c.start].text in product_heads and c.type in ("person", "product", "region") and (
+                c.end - c.start == 1 or c.type == "person"
+            ):
+                c.type = "company" if c.end - c.start == 1 else "product"
         people = [doc[c.start:c.end] for c in cands if c.type == "person" and c.end - c.start > 1]
         surnames = {p[-1].text for p in people}
         first_names = {p[0].text for p in people}
