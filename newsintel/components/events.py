@@ -203,7 +203,8 @@ class EventExtractor:
         return prev.lower_ if prev is not None else ""
 
     # --- modality and tense -----------------------------------------------------------
-    def _modality(self, trig: _Trigger, doc: Doc, cues: dict[str, list[tuple[int, int]]]) -> str:
+    def _modality(self, trig: _Trigger, doc: Doc, cues: dict[str, list[tuple[int, int]]],
+                  actor: Optional[str] = None, index: Optional[dict] = None, entities: Optional[dict] = None) -> str:
         tok = doc[trig.start]
         sent = tok.sent
         govs = self._governors(tok)
@@ -231,14 +232,59 @@ class EventExtractor:
             return "reported"  # "Navalis aurait cédé": hearsay about a done deal
         if conditional or near("speculative", 8):
             return "speculative"
-        if any(sent.start <= s < sent.end for s, _ in cues.get("reported", [])):
+        if any(sent.start <= s < sent.end and self._third_party_source(doc, s, e, actor, index, entities)
+               for s, e in cues.get("reported", [])):
             return "reported"
         future = any("Fut" in g.morph.get("Tense") for g in govs) or any(
-            c.lower_ in ("will", "shall", "'ll") for g in govs for c in g.children
+            c.lower_ in ("will", "shall", "'ll") or (c.dep_.startswith("aux") and "Fut" in c.morph.get("Tense"))
+            for g in govs for c in g.children
         )
-        if future or near("planned", 6):
+        if future:
+            return "planned"
+        ancestors = {a.i for a in tok.ancestors}
+        governing_cue = any(i in ancestors for s, e in cues.get("planned", []) for i in range(s, e))
+        # a planning word nearby does not make a done deed planned ("a annoncé l'acquisition")
+        if governing_cue or (near("planned", 6) and not self._is_past(govs)):
             return "planned"
         return "asserted"
+
+    @staticmethod
+    def _is_past(govs: list[Token]) -> bool:
+        for g in govs:
+            if g.pos_ not in ("VERB", "AUX"):
+                continue
+            if g.tag_ in ("VBD",) or "Past" in g.morph.get("Tense") and "Part" not in g.morph.get("VerbForm"):
+                return True
+            if "Part" in g.morph.get("VerbForm") and any(
+                c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être", "have", "be") for c in g.children
+            ):
+                return True
+            return False
+        return False
+
+    def _third_party_source(self, doc: Doc, start: int, end: int, actor, index, entities) -> bool:
+        """Whether a reporting cue attributes the news to someone other than the actor: "selon
+        Les Echos", "analysts said" are; "selon le groupe", "Calloway said", "its chief
+        executive told employees" are not."""
+        index, entities = index or {}, entities or {}
+        cue = doc[start]
+        if end - start > 1 or cue.pos_ in ("ADP", "ADV"):  # "according to X", "selon X", "reportedly"
+            source_tokens = [t for t in doc[end:min(len(doc), end + 6)]]
+        else:  # a verb: its subject is the source
+            source_tokens = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+            source_tokens += [t for c in source_tokens for t in c.subtree]
+            if not source_tokens:
+                return False
+        for t in source_tokens:
+            eid = index.get(t.i)
+            if eid is not None:
+                ent = entities.get(eid)
+                if eid == actor or (ent is not None and ent.organization == actor and actor is not None):
+                    return False
+                return True
+            if t.lemma_.lower() in self.anaphora or t.lower_ in PRONOUNS[self.lang]:
+                return False
+        return cue.lemma_.lower() not in ("say", "tell", "report", "affirmer", "rapporter") or bool(source_tokens)
 
     @staticmethod
     def _past_conditional(govs: list[Token]) -> bool:
@@ -311,7 +357,7 @@ class EventExtractor:
             trig_char = doc[trig.start:trig.end].start_char - sent.start_char
             quantity = self._quantity(trig.type, quantities, trig_char)
             time = self._time(times, trig_char)
-            modality = self._modality(trig, doc, cues)
+            modality = self._modality(trig, doc, cues, actor, index, entities)
             tense = self._tense(trig, doc, modality, time, anchor)
             persons = [None]
             if trig.type in ROLE_FREE_TYPES:
