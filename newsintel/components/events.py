@@ -93,6 +93,7 @@ class EventExtractor:
                 self.cue_matcher.add(kind.upper(), patterns)
         orgs = load_yaml("organizations.yaml")
         self.anaphora = set(orgs["company_anaphora"][self.lang])
+        self._described: dict[str, str] = {}
 
     # --- triggers ---------------------------------------------------------------------
     def _triggers(self, doc: Doc, region_tokens: set[int]) -> list[_Trigger]:
@@ -161,8 +162,12 @@ class EventExtractor:
                     eid = self._entity_at(child, doc, types, index, entities)
                     if eid:
                         return eid, True
-                    if child.lemma_.lower() in self.anaphora or child.lower_ in PRONOUNS[self.lang]:
+                    if child.lower_ in PRONOUNS[self.lang]:
                         eid = self._last_company_before(trig.start, doc, index, entities)
+                        if eid:
+                            return eid, True
+                    if child.lemma_.lower() in self.anaphora:
+                        eid = self._described.get(child.lemma_.lower()) or top_company
                         if eid:
                             return eid, True
             if gov.pos_ == "VERB" and gov is not tok:
@@ -173,6 +178,9 @@ class EventExtractor:
                 if eid and entities[eid].type in types:
                     return eid, True
         sent = tok.sent
+        in_sentence = {index.get(i) for i in range(sent.start, sent.end)}
+        if top_company in in_sentence:
+            return top_company, False
         before = [index.get(i) for i in range(trig.start - 1, sent.start - 1, -1)]
         for eid in before:
             if eid and entities[eid].type in types and not entities[eid].source_role:
@@ -181,8 +189,25 @@ class EventExtractor:
             eid = index.get(i)
             if eid and entities[eid].type in types and not entities[eid].source_role:
                 return eid, False
-        eid = self._last_company_before(sent.start, doc, index, entities)
-        return (eid or top_company), False
+        return top_company, False
+
+    def _descriptions(self, doc: Doc, index: dict, entities: dict) -> dict[str, str]:
+        """Company nouns that introduce a named company ("la biotech Cellyse", "the fund
+        Harbor Point"): a later "la biotech" refers to that company, not to the main one."""
+        described: dict[str, str] = {}
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if lemma not in self.anaphora or tok.i + 1 >= len(doc):
+                continue
+            for j in range(tok.i + 1, min(len(doc), tok.i + 4)):
+                eid = index.get(j)
+                if eid and entities[eid].type == "company":
+                    described.setdefault(lemma, eid)
+                    break
+                if doc[j].pos_ not in ("ADJ", "PROPN"):
+                    break
+        generic = {"groupe", "group", "société", "company", "entreprise", "firm", "firme"}
+        return {k: v for k, v in described.items() if k not in generic}
 
     def _places(self, sent: Span, index: dict, entities: dict) -> list[tuple[str, Token]]:
         out, seen = [], set()
@@ -192,6 +217,20 @@ class EventExtractor:
                 seen.add(eid)
                 out.append((eid, tok))
         return out
+
+    def _near_places(self, trigger: Token, places, entities) -> list:
+        """The places of a sentence that the event is about: the closest to the trigger in the
+        parse (and those coordinated with them), not every place the sentence names; a
+        nationality word describing a company ("le groupe français") is no market."""
+        usable = []
+        for eid, tok in places:
+            if entities[eid].kind == "nationality" and tok.head.lemma_.lower() in self.anaphora:
+                continue
+            usable.append((eid, tok, self._tree_distance(trigger, tok)))
+        if not usable:
+            return []
+        best = min(d for _, _, d in usable)
+        return [(eid, tok) for eid, tok, d in usable if d <= best + 1 or (tok.dep_ == "conj" and d <= best + 2)]
 
     def _preposition(self, tok: Token) -> str:
         for child in tok.children:
@@ -336,6 +375,7 @@ class EventExtractor:
                 cues.setdefault(doc.vocab.strings[key].lower(), []).append((s, e))
         companies = [e for e in entities.values() if e.type == "company" and not e.source_role]
         top_company = max(companies, key=lambda e: e.salience).entity_id if companies else None
+        self._described = self._descriptions(doc, index, entities)
         published = doc._.ni_published
         anchor = parse_anchor(published)
         sent_index = {s.start: n for n, s in enumerate(doc.sents)}
@@ -354,6 +394,10 @@ class EventExtractor:
                 )
             quantities, times, places = sent_cache[sent.start]
             actor, parsed = self._actor(trig, doc, index, entities, top_company)
+            if trig.type == "legal_regulatory" and actor and entities[actor].type == "organization":
+                party = self._target(trig, doc, sent, index, entities, actor)
+                if party and entities[party].type == "company":
+                    actor = party
             trig_char = doc[trig.start:trig.end].start_char - sent.start_char
             quantity = self._quantity(trig.type, quantities, trig_char)
             time = self._time(times, trig_char)
@@ -361,12 +405,12 @@ class EventExtractor:
             tense = self._tense(trig, doc, modality, time, anchor)
             persons = [None]
             if trig.type in ROLE_FREE_TYPES:
-                persons = [eid for eid in dict.fromkeys(index.get(i) for i in range(sent.start, sent.end))
-                           if eid and entities[eid].type in ("executive", "person")] or [None]
+                persons = self._persons(trig, doc, sent, index, entities) or [None]
             target = self._target(trig, doc, sent, index, entities, actor) if trig.type in TARGET_TYPES else None
             product = next((eid for eid in dict.fromkeys(index.get(i) for i in range(sent.start, sent.end))
                             if eid and entities[eid].type == "product"), None)
-            locations, origin, destination = self._locations(trig.type, places)
+            near = places if trig.type == "relocation" else self._near_places(doc[trig.start], places, entities)
+            locations, origin, destination = self._locations(trig.type, near)
             for person in persons:
                 key = (trig.type, sent.start, actor, person, quantity.measure if quantity else None)
                 if key in seen:
@@ -401,6 +445,40 @@ class EventExtractor:
                 ))
         doc._.ni_events = events
         return doc
+
+    @staticmethod
+    def _tree_distance(a: Token, b: Token) -> int:
+        """Edges between two tokens in the dependency tree."""
+        depth = {a.i: 0}
+        for n, anc in enumerate(a.ancestors, 1):
+            depth[anc.i] = n
+        for n, t in enumerate([b, *b.ancestors]):
+            if t.i in depth:
+                return depth[t.i] + n
+        return 99
+
+    def _persons(self, trig: _Trigger, doc: Doc, sent: Span, index: dict, entities: dict) -> list[str]:
+        """The people an appointment or departure is about: those closest to the trigger in
+        the parse, with the people coordinated with them ("X et Y ont été nommés"), not every
+        name in the sentence ("named Jane Doe, succeeding Tom Baker")."""
+        first_token: dict[str, Token] = {}
+        for i in range(sent.start, sent.end):
+            eid = index.get(i)
+            if eid and entities[eid].type in ("executive", "person") and eid not in first_token:
+                first_token[eid] = doc[i]
+        if len(first_token) <= 1:
+            return list(first_token)
+        trigger = doc[trig.start]
+        dist = {eid: self._tree_distance(trigger, tok) for eid, tok in first_token.items()}
+        best = min(dist.values())
+        chosen = [eid for eid, d in dist.items() if d == best]
+        for eid, tok in first_token.items():
+            if eid in chosen:
+                continue
+            heads = {first_token[c].i for c in chosen}
+            if tok.dep_ == "conj" and (tok.head.i in heads or any(doc[h].head.i == tok.i for h in heads)):
+                chosen.append(eid)
+        return sorted(chosen, key=lambda e: first_token[e].i)
 
     def _quantity(self, etype: str, quantities, trig_char: int) -> Optional[Quantity]:
         prefs = QUANTITY_PREFERENCE.get(etype)
