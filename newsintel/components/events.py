@@ -28,6 +28,7 @@ OBJECT_DEPS = {"obj", "dobj", "pobj", "obl", "obl:arg", "obl:mod", "nmod", "iobj
 ORIGIN_PREPS = {"fr": {"de", "d'", "d’", "depuis", "du", "des"}, "en": {"from", "out"}}
 DESTINATION_PREPS = {"fr": {"à", "vers", "en", "au", "aux", "dans", "sur"}, "en": {"to", "in", "into", "toward", "towards", "at"}}
 PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "qui"}, "en": {"it", "they", "which", "who", "its"}}
+DEFINITE = {"the", "this", "that", "these", "its", "le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses"}
 ROLE_FREE_TYPES = {"executive_appointment", "executive_departure"}
 TARGET_TYPES = {"acquisition", "merger", "divestment", "partnership", "investment_funding", "legal_regulatory"}
 LOCATION_TYPES = {"market_entry", "market_expansion", "market_exit", "facility_opening", "facility_closure",
@@ -443,8 +444,28 @@ class EventExtractor:
                     tense=tense,
                     confidence=round(min(confidence, 0.95), 2),
                 ))
-        doc._.ni_events = events
+        doc._.ni_events = self._drop_repeats(doc, events)
         return doc
+
+    def _drop_repeats(self, doc: Doc, events: list[Event]) -> list[Event]:
+        """A definite noun trigger that follows an event of the same type and actor names the
+        same move again ("the deal", "l'opération", "this investment"): one event, not two."""
+        kept: list[Event] = []
+        seen: dict[tuple, int] = {}
+        char_to_token = {t.idx: t for t in doc}
+        for ev in events:
+            key = (ev.type, ev.actor)
+            tok = char_to_token.get(ev.trigger.start)
+            definite = tok is not None and tok.pos_ == "NOUN" and any(
+                c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children
+            )
+            if key in seen and definite and ev.sentence > seen[key] and ev.person is None:
+                continue
+            seen.setdefault(key, ev.sentence)
+            kept.append(ev)
+        for n, ev in enumerate(kept, 1):
+            ev.event_id = f"ev{n}"
+        return kept
 
     @staticmethod
     def _tree_distance(a: Token, b: Token) -> int:
