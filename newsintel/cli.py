@@ -62,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--config", metavar="FILE", help="configuration file (.toml, .yaml or .json)")
     an.add_argument("--model", action="append", default=[], metavar="LANG=MODEL",
                     help="spaCy model for a language, e.g. fr=fr_core_news_lg (repeatable)")
+    an.add_argument("--sentiment", choices=("encoder", "lexicon", "transformers"),
+                    help="sentence sentiment backend (default: encoder; lexicon is fastest)")
+    an.add_argument("--sentiment-model", metavar="NAME_OR_DIR",
+                    help="Hugging Face model for --sentiment transformers: a hub name or a local folder")
     an.add_argument("--batch-size", type=int, metavar="N", help="documents per spaCy batch")
     an.add_argument("--n-process", type=int, metavar="N", help="worker processes (default 1)")
     an.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
@@ -93,6 +97,11 @@ def _config(args) -> "object":
             raise SystemExit(f"newsintel: --model takes LANG=MODEL, not {item!r}")
         lang, model = item.split("=", 1)
         config.models[lang.strip()] = model.strip()
+    if getattr(args, "sentiment", None):
+        config.sentiment = args.sentiment
+    if getattr(args, "sentiment_model", None):
+        config.sentiment_model = args.sentiment_model
+        config.sentiment = args.sentiment or "transformers"
     if getattr(args, "batch_size", None):
         config.batch_size = args.batch_size
     if getattr(args, "n_process", None):

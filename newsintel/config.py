@@ -28,8 +28,10 @@ class Config:
     - ``max_file_mb``: larger files are refused by the readers with a clear message.
     - ``min_language_confidence``: below it, a text in no supported language is kept as
       ``unsupported_language`` rather than analysed under a guess.
-    - ``sentiment``: the sentiment backend (``"lexicon"``, or ``"transformers"`` with
-      ``sentiment_model`` a hub name or local folder).
+    - ``sentiment``: the sentence sentiment backend: ``"encoder"`` (trained, the default),
+      ``"lexicon"`` (fastest), or ``"transformers"`` with ``sentiment_model`` a Hugging Face
+      hub name or local folder, ``sentiment_device`` (``"cpu"``, ``"cuda"``; default: the GPU
+      when present) and ``sentiment_label_map`` (model label -> positive/negative/neutral).
     - ``aliases``: a CSV or YAML alias file merging entity names the user's way.
     """
 
@@ -39,9 +41,10 @@ class Config:
     max_chars: int = 1_000_000
     max_file_mb: float = 10.0
     min_language_confidence: float = 0.5
-    sentiment: str = "lexicon"
+    sentiment: str = "encoder"
     sentiment_model: Optional[str] = None
     sentiment_device: Optional[str] = None
+    sentiment_label_map: Optional[dict[str, str]] = None
     aliases: Optional[str] = None
 
     @property
@@ -89,6 +92,10 @@ class Config:
         if isinstance(config, (str, Path)):
             return cls.from_file(config)
         return cls.from_mapping(config)
+
+    def sentiment_settings(self) -> dict:
+        return {"backend": self.sentiment, "model": self.sentiment_model, "device": self.sentiment_device,
+                "label_map": self.sentiment_label_map}
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)

@@ -7,6 +7,8 @@ runs everything, and ``doc._.ni_entities`` / ``ni_events`` / ``ni_sentiment`` ho
 """
 from __future__ import annotations
 
+from typing import Optional
+
 import spacy
 from spacy.language import Language
 
@@ -20,8 +22,11 @@ class ModelNotFound(RuntimeError):
     """The spaCy model configured for a language is not installed."""
 
 
-def build_nlp(lang: str, model: str, *, max_length: int = 1_000_000) -> Language:
-    """The full newsintel pipeline for ``lang`` on top of the spaCy model ``model``."""
+def build_nlp(lang: str, model: str, *, max_length: int = 1_000_000, sentiment: Optional[dict] = None) -> Language:
+    """The full newsintel pipeline for ``lang`` on top of the spaCy model ``model``.
+
+    ``sentiment`` configures ``newsintel_sentiment`` (``backend``, ``model``, ``device``,
+    ``label_map``)."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -37,5 +42,6 @@ def build_nlp(lang: str, model: str, *, max_length: int = 1_000_000) -> Language
         raise ValueError(f"model {model!r} lacks the {', '.join(missing)} component(s) newsintel needs")
     nlp.max_length = max(nlp.max_length, max_length + 1)
     for name in NEWSINTEL_COMPONENTS:
-        nlp.add_pipe(name)
+        config = {k: v for k, v in (sentiment or {}).items() if v is not None} if name == "newsintel_sentiment" else {}
+        nlp.add_pipe(name, config=config)
     return nlp

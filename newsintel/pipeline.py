@@ -59,7 +59,8 @@ class Pipeline:
             if lang not in self._nlps:
                 from .nlp import build_nlp
 
-                self._nlps[lang] = build_nlp(lang, self.config.models[lang], max_length=self.config.max_chars)
+                self._nlps[lang] = build_nlp(lang, self.config.models[lang], max_length=self.config.max_chars,
+                                             sentiment=self.config.sentiment_settings())
             return self._nlps[lang]
 
     @property

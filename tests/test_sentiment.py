@@ -1,0 +1,121 @@
+"""Sentiment: the lexicon's rules, the trained encoder backend, and the transformers backend
+run offline on a tiny model built here."""
+from __future__ import annotations
+
+import pytest
+
+from newsintel import Pipeline
+from newsintel.sentiment.hf import normalize_label
+
+
+@pytest.fixture(scope="module")
+def lexicon_pipeline():
+    return Pipeline({"sentiment": "lexicon"})
+
+
+def sentence_score(pipeline, text, lang):
+    rec = pipeline.analyze(text, lang=lang)
+    return rec.sentiment.sentences[0].score
+
+
+@pytest.mark.parametrize("lang,good,bad", [
+    ("fr", "Le bénéfice de Navalis a bondi de 20 % et le groupe signe une année record.",
+           "Navalis a dû fermer son usine et supprimer 300 postes après de lourdes pertes."),
+    ("en", "Navalis posted record profit and its sales jumped 20%.",
+           "Navalis was forced to close its plant and cut 300 jobs after heavy losses."),
+])
+def test_lexicon_polarity(lexicon_pipeline, lang, good, bad):
+    assert sentence_score(lexicon_pipeline, good, lang) > 0.3
+    assert sentence_score(lexicon_pipeline, bad, lang) < -0.3
+
+
+def test_lexicon_negation_and_contrast(lexicon_pipeline):
+    grew = sentence_score(lexicon_pipeline, "Les ventes ont progressé.", "fr")
+    not_grew = sentence_score(lexicon_pipeline, "Les ventes n'ont pas progressé.", "fr")
+    assert grew > 0 > not_grew
+    despite = sentence_score(lexicon_pipeline, "Malgré des pertes, le groupe garde le cap et accélère sa croissance.", "fr")
+    assert despite > 0
+    however = sentence_score(lexicon_pipeline, "Sales grew, but the group warned of heavy losses and job cuts.", "en")
+    assert however < 0
+
+
+def test_encoder_backend_is_the_default_and_labels_everything(pipeline):
+    assert pipeline.config.sentiment == "encoder"
+    rec = pipeline.analyze(
+        "Navalis a fermé son usine de Douai et supprimé 300 postes. Le groupe a enregistré une perte record. "
+        "Ses concurrents profitent de ses difficultés.", lang="fr")
+    assert rec.sentiment.label == "negative" and rec.sentiment.score < 0
+    assert len(rec.sentiment.sentences) == 3
+    assert all(s.label in ("positive", "negative", "neutral") for s in rec.sentiment.sentences)
+    navalis = next(e for e in rec.entities if e.canonical == "Navalis")
+    assert navalis.sentiment_label == "negative" and navalis.sentiment_sentences == [0]
+
+
+def test_encoder_is_multilingual(pipeline):
+    fr = pipeline.analyze("Le chiffre d'affaires de Lumio a bondi de 30 %, un record historique.", lang="fr")
+    en = pipeline.analyze("Lumio's revenue jumped 30% to a record high.", lang="en")
+    assert fr.sentiment.sentences[0].label == en.sentiment.sentences[0].label == "positive"
+
+
+def test_event_polarity_follows_its_sentence(pipeline):
+    rec = pipeline.analyze("Pulsepay will shut down its wallet app and cut 120 jobs after heavy losses.", lang="en")
+    assert rec.events and all(ev.polarity is not None and ev.polarity < 0 for ev in rec.events)
+
+
+@pytest.mark.parametrize("raw,n,i,expected", [
+    ("POSITIVE", 2, 1, "positive"), ("negative", 3, 0, "negative"), ("Neutral", 3, 1, "neutral"),
+    ("1 star", 5, 0, "negative"), ("3 stars", 5, 2, "neutral"), ("5 stars", 5, 4, "positive"),
+    ("LABEL_0", 3, 0, "negative"), ("LABEL_2", 3, 2, "positive"), ("LABEL_1", 2, 1, "positive"), ("joy", 6, 0, None),
+])
+def test_label_normalization(raw, n, i, expected):
+    assert normalize_label(raw, n, i) == expected
+
+
+@pytest.fixture(scope="module")
+def tiny_model_dir(tmp_path_factory):
+    """A two-layer BERT classifier with a 30-word vocabulary, biased towards 'positive'."""
+    torch = pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    folder = tmp_path_factory.mktemp("tiny-sentiment")
+    words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "le", "groupe", "navalis", "ferme", "son", "usine",
+             "the", "group", "closes", "its", "plant", "sales", "rose", ".", ",", "a", "de", "et", "and"]
+    vocab = {w: i for i, w in enumerate(words)}
+    tokenizer = transformers.BertTokenizer(vocab=vocab, do_lower_case=True)
+    config = transformers.BertConfig(vocab_size=len(words), hidden_size=16, num_hidden_layers=2, num_attention_heads=2,
+                                     intermediate_size=32, max_position_embeddings=64, num_labels=3,
+                                     id2label={0: "negative", 1: "neutral", 2: "positive"},
+                                     label2id={"negative": 0, "neutral": 1, "positive": 2})
+    torch.manual_seed(0)
+    model = transformers.BertForSequenceClassification(config)
+    with torch.no_grad():
+        model.classifier.weight.zero_()
+        model.classifier.bias.copy_(torch.tensor([0.0, 1.0, 6.0]))
+    model.save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+def test_transformers_backend_runs_offline_from_a_local_folder(tiny_model_dir, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    p = Pipeline({"sentiment": "transformers", "sentiment_model": str(tiny_model_dir), "sentiment_device": "cpu"})
+    rec = p.analyze("Le groupe Navalis ferme son usine de Douai. Les ventes de Navalis ont reculé.", lang="fr")
+    assert rec.status == "ok", rec.error
+    assert [s.label for s in rec.sentiment.sentences] == ["positive", "positive"]
+    assert rec.sentiment.label == "positive" and rec.sentiment.score > 0.9
+    records = list(p.pipe([{"text": t, "lang": "en"} for t in ["The group closes its plant.", "Sales rose."] * 20], batch_size=8))
+    assert all(r.sentiment.label == "positive" for r in records)
+
+
+def test_transformers_backend_maps_labels_with_a_label_map(tiny_model_dir):
+    p = Pipeline({"sentiment": "transformers", "sentiment_model": str(tiny_model_dir),
+                  "sentiment_label_map": {"positive": "negative", "negative": "positive"}})
+    rec = p.analyze("The group closes its plant.", lang="en")
+    assert rec.sentiment.sentences[0].label == "negative"
+
+
+def test_hub_names_fail_cleanly_offline(monkeypatch):
+    pytest.importorskip("transformers")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    p = Pipeline({"sentiment": "transformers", "sentiment_model": "some-org/not-cached-sentiment-model"})
+    rec = p.analyze("The group closes its plant.", lang="en")
+    assert rec.status == "error" and "not-cached-sentiment-model" in rec.error
