@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from typing import Optional
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from ..quantities import find_quantities
 from ..records import Entity, Event, Quantity, Span as TextSpan, TimeExpression
 from ..resources import load_yaml
 from ..timex import find_times, parse_anchor
+from ..matching import LemmaPhraseMatcher
 
 WINDOW = 8
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
@@ -71,27 +71,20 @@ class EventExtractor:
     def __init__(self, nlp: Language, name: str = "newsintel_events"):
         self.name = name
         self.lang = nlp.lang
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = LemmaPhraseMatcher(nlp.vocab)
         self.conditions: dict[str, tuple[str, dict]] = {}
         events = load_yaml("events.yaml")["types"]
         for etype, spec in events.items():
             for n, entry in enumerate((spec.get("triggers") or {}).get(self.lang, []) or []):
                 if isinstance(entry, str):
                     entry = {"lemma": entry}
-                words = str(entry["lemma"]).lower().split()
                 key = f"{etype}|{n}"
                 self.conditions[key] = (etype, entry)
-                self.matcher.add(key, [[{"LEMMA": w} for w in words], [{"LOWER": w} for w in words]])
+                self.matcher.add(key, [entry["lemma"]])
         mod = load_yaml("modality.yaml").get(self.lang, {})
-        self.cue_matcher = Matcher(nlp.vocab)
+        self.cue_matcher = LemmaPhraseMatcher(nlp.vocab)
         for kind in ("negated", "speculative", "reported", "planned"):
-            patterns = []
-            for cue in mod.get(kind, []) or []:
-                words = str(cue).lower().split()
-                patterns.append([{"LEMMA": w} for w in words])
-                patterns.append([{"LOWER": w} for w in words])
-            if patterns:
-                self.cue_matcher.add(kind.upper(), patterns)
+            self.cue_matcher.add(kind.upper(), mod.get(kind, []) or [])
         orgs = load_yaml("organizations.yaml")
         self.anaphora = set(orgs["company_anaphora"][self.lang])
         self._described: dict[str, str] = {}
@@ -100,7 +93,7 @@ class EventExtractor:
     def _triggers(self, doc: Doc, region_tokens: set[int]) -> list[_Trigger]:
         found: list[_Trigger] = []
         for key, start, end in self.matcher(doc):
-            etype, cond = self.conditions[doc.vocab.strings[key]]
+            etype, cond = self.conditions[key]
             sent = doc[start].sent
             lo, hi = max(sent.start, start - WINDOW), min(sent.end, end + WINDOW)
             near = {t.lemma_.lower() for t in doc[lo:hi]} | {t.lower_ for t in doc[lo:hi]}
@@ -373,7 +366,7 @@ class EventExtractor:
         for key, s, e in sorted(self.cue_matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
             if not taken.intersection(range(s, e)):
                 taken.update(range(s, e))
-                cues.setdefault(doc.vocab.strings[key].lower(), []).append((s, e))
+                cues.setdefault(key.lower(), []).append((s, e))
         companies = [e for e in entities.values() if e.type == "company" and not e.source_role]
         top_company = max(companies, key=lambda e: e.salience).entity_id if companies else None
         self._described = self._descriptions(doc, index, entities)

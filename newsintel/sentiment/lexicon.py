@@ -12,9 +12,9 @@ from __future__ import annotations
 import csv
 import math
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from ..matching import LemmaPhraseMatcher
 from ..resources import data_path, load_yaml
 
 POLAR_THRESHOLD = 0.15
@@ -45,13 +45,12 @@ class LexiconScorer:
         self.lang = lang
         lexicon = load_lexicon(lang)
         self.words = {t: s for t, s in lexicon.items() if " " not in t}
-        self.phrases = Matcher(vocab)
-        self.phrase_scores: dict[int, float] = {}
-        for n, (term, score) in enumerate(t for t in lexicon.items() if " " in t[0]):
-            key = f"SENT{n}"
-            self.phrase_scores[vocab.strings.add(key)] = score
-            words = term.split()
-            self.phrases.add(key, [[{"LEMMA": w} for w in words], [{"LOWER": w} for w in words]])
+        self.phrases = LemmaPhraseMatcher(vocab)
+        self.phrase_scores: dict[str, float] = {}
+        for term, score in lexicon.items():
+            if " " in term:
+                self.phrase_scores[term] = score
+                self.phrases.add(term, [term])
         mods = load_yaml("sentiment", "modifiers.yaml")[lang]
         self.negators = {str(w).lower() for w in mods.get("negators", [])}
         self.intensifiers = {str(k).lower(): float(v) for k, v in (mods.get("intensifiers") or {}).items()}
