@@ -129,7 +129,7 @@ class EntityTyper:
         for ent in doc.ents:
             start, end = ent.start, ent.end
             # trim determiners, possessive endings and stray symbols the model sometimes includes
-            while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+            while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].pos_ == "ADP"):
                 start += 1
             while end > start and (doc[end - 1].lower_ in POSSESSIVE_ENDINGS or doc[end - 1].is_punct
                                    or doc[end - 1].is_currency or doc[end - 1].text in self.currency_codes):
@@ -139,6 +139,8 @@ class EntityTyper:
             if doc[start:end].text in self.currency_codes or doc[start:end].text in self.not_entities:
                 continue
             etype = self._type_of(doc, start, end, ent.label_)
+            if etype is None and ent.label_ in PRODUCT_LABELS and self._company_context(doc, start, end):
+                etype = "company"  # "la banque française Orsane" tagged MISC
             if etype is None:
                 continue
             if etype in ("person", "region") and self._company_context(doc, start, end):

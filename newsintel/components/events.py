@@ -29,6 +29,7 @@ ORIGIN_PREPS = {"fr": {"de", "d'", "d’", "depuis", "du", "des"}, "en": {"from"
 DESTINATION_PREPS = {"fr": {"à", "vers", "en", "au", "aux", "dans", "sur"}, "en": {"to", "in", "into", "toward", "towards", "at"}}
 PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "qui"}, "en": {"it", "they", "which", "who", "its"}}
 DEFINITE = {"the", "this", "that", "these", "its", "le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses"}
+REPEATABLE_TYPES = {"financial_results"}  # "le chiffre d'affaires", "le résultat net": separate figures
 ROLE_FREE_TYPES = {"executive_appointment", "executive_departure"}
 TARGET_TYPES = {"acquisition", "merger", "divestment", "partnership", "investment_funding", "legal_regulatory"}
 LOCATION_TYPES = {"market_entry", "market_expansion", "market_exit", "facility_opening", "facility_closure",
@@ -452,7 +453,7 @@ class EventExtractor:
             definite = tok is not None and tok.pos_ == "NOUN" and any(
                 c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children
             )
-            if key in seen and definite and ev.sentence > seen[key] and ev.person is None:
+            if key in seen and definite and ev.sentence > seen[key] and ev.person is None and ev.type not in REPEATABLE_TYPES:
                 continue
             seen.setdefault(key, ev.sentence)
             kept.append(ev)
