@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="sentence sentiment backend (default: encoder; lexicon is fastest)")
     an.add_argument("--sentiment-model", metavar="NAME_OR_DIR",
                     help="Hugging Face model for --sentiment transformers: a hub name or a local folder")
+    an.add_argument("--aliases", metavar="FILE", help="alias file (.csv or .yaml) merging entity names your way")
     an.add_argument("--batch-size", type=int, metavar="N", help="documents per spaCy batch")
     an.add_argument("--n-process", type=int, metavar="N", help="worker processes (default 1)")
     an.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
@@ -102,6 +103,8 @@ def _config(args) -> "object":
     if getattr(args, "sentiment_model", None):
         config.sentiment_model = args.sentiment_model
         config.sentiment = args.sentiment or "transformers"
+    if getattr(args, "aliases", None):
+        config.aliases = args.aliases
     if getattr(args, "batch_size", None):
         config.batch_size = args.batch_size
     if getattr(args, "n_process", None):

@@ -22,11 +22,12 @@ class ModelNotFound(RuntimeError):
     """The spaCy model configured for a language is not installed."""
 
 
-def build_nlp(lang: str, model: str, *, max_length: int = 1_000_000, sentiment: Optional[dict] = None) -> Language:
+def build_nlp(lang: str, model: str, *, max_length: int = 1_000_000, sentiment: Optional[dict] = None,
+              aliases: Optional[str] = None) -> Language:
     """The full newsintel pipeline for ``lang`` on top of the spaCy model ``model``.
 
     ``sentiment`` configures ``newsintel_sentiment`` (``backend``, ``model``, ``device``,
-    ``label_map``)."""
+    ``label_map``); ``aliases`` is a user alias file for ``newsintel_entities``."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -42,6 +43,10 @@ def build_nlp(lang: str, model: str, *, max_length: int = 1_000_000, sentiment: 
         raise ValueError(f"model {model!r} lacks the {', '.join(missing)} component(s) newsintel needs")
     nlp.max_length = max(nlp.max_length, max_length + 1)
     for name in NEWSINTEL_COMPONENTS:
-        config = {k: v for k, v in (sentiment or {}).items() if v is not None} if name == "newsintel_sentiment" else {}
+        config = {}
+        if name == "newsintel_sentiment":
+            config = {k: v for k, v in (sentiment or {}).items() if v is not None}
+        elif name == "newsintel_entities" and aliases:
+            config = {"aliases": str(aliases)}
         nlp.add_pipe(name, config=config)
     return nlp

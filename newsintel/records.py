@@ -119,7 +119,8 @@ class Entity(_Record):
     ``entity_id`` depends only on the type and the normalized canonical name, so the same
     company gets the same id in every article. Region fields (``code``, ``subdivision``,
     ``kind``, ``country``) are set for regions; ``role``, ``role_text`` and ``organization``
-    for executives; ``owner`` for products and ``parent`` for subsidiaries (both entity ids).
+    for executives; ``owner`` for products and ``parent`` for subsidiaries (both entity ids);
+    ``identifiers`` carries what the user's alias file gives (ticker, LEI...).
     """
 
     entity_id: str
@@ -137,6 +138,7 @@ class Entity(_Record):
     owner: Optional[str] = None
     parent: Optional[str] = None
     source_role: Optional[str] = None
+    identifiers: dict[str, str] = field(default_factory=dict)
     sentiment_label: Optional[str] = None
     sentiment_score: Optional[float] = None
     sentiment_sentences: list[int] = field(default_factory=list)

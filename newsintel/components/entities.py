@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..aliases import AliasEntry, load_aliases
 from ..records import Entity, Mention, entity_id_for
 from ..resources import load_yaml
 from .regions import RegionMatch
@@ -40,6 +41,7 @@ class _Candidate:
     source: str
     region: Optional[RegionMatch] = None
     entity: Optional["_Group"] = None
+    alias: Optional[AliasEntry] = None
 
 
 @dataclass
@@ -47,6 +49,7 @@ class _Group:
     type: str
     candidates: list = field(default_factory=list)
     region: Optional[RegionMatch] = None
+    alias: Optional[AliasEntry] = None
     role: Optional[str] = None
     role_text: Optional[str] = None
     organization: Optional["_Group"] = None
@@ -57,17 +60,29 @@ class _Group:
     key: str = ""
 
 
-@Language.factory("newsintel_entities", assigns=["doc._.ni_entities", "doc._.ni_token_entity"], requires=["doc.ents"])
-def make_entity_typer(nlp: Language, name: str):
-    return EntityTyper(nlp, name=name)
+@Language.factory(
+    "newsintel_entities",
+    default_config={"aliases": None},
+    assigns=["doc._.ni_entities", "doc._.ni_token_entity"],
+    requires=["doc.ents"],
+)
+def make_entity_typer(nlp: Language, name: str, aliases: Optional[str]):
+    return EntityTyper(nlp, name=name, aliases=aliases)
 
 
 class EntityTyper:
     """Types, groups and normalizes the entities of a doc (see the module docstring)."""
 
-    def __init__(self, nlp: Language, name: str = "newsintel_entities"):
+    def __init__(self, nlp: Language, name: str = "newsintel_entities", aliases: Optional[str] = None):
         self.name = name
         self.lang = nlp.lang
+        self.alias_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.alias_entries: dict[str, AliasEntry] = {}
+        if aliases:
+            for n, entry in enumerate(load_aliases(aliases)):
+                key = f"ALIAS{n}"
+                self.alias_entries[key] = entry
+                self.alias_matcher.add(key, list(nlp.tokenizer.pipe(entry.names)))
         data = load_yaml("organizations.yaml")
         lang = self.lang
         self.org_words = [w for w in data["organization_words"][lang]]
@@ -122,7 +137,16 @@ class EntityTyper:
         role_edges = ({e for _, e, _ in roles}, {s for s, _, _ in roles})
         cands: list[_Candidate] = []
         taken: set[int] = set()
+        if self.alias_entries:
+            found = [(doc.vocab.strings[k], s, e) for k, s, e in self.alias_matcher(doc)]
+            for key, s, e in sorted(found, key=lambda m: (-(m[2] - m[1]), m[1])):
+                if not taken.intersection(range(s, e)):
+                    entry = self.alias_entries[key]
+                    cands.append(_Candidate(s, e, entry.type, "alias", alias=entry))
+                    taken.update(range(s, e))
         for m in doc._.ni_regions or []:
+            if taken.intersection(range(m.start, m.end)):
+                continue
             cands.append(_Candidate(m.start, m.end, "region", "gazetteer", region=m))
             taken.update(range(m.start, m.end))
         ner: list[_Candidate] = []
@@ -322,7 +346,9 @@ class EntityTyper:
         groups: list[_Group] = []
         by_key: dict[tuple[str, str], _Group] = {}
         for c in sorted(cands, key=lambda c: -(c.end - c.start)):
-            if c.type == "region":
+            if c.alias is not None:
+                key = (c.type, "alias:" + c.alias.canonical.lower())
+            elif c.type == "region":
                 if c.region is not None:
                     key = ("region", c.region.region.id)
                 else:
@@ -337,7 +363,7 @@ class EntityTyper:
                         key = owner
             group = by_key.get(key)
             if group is None:
-                group = _Group(type=c.type, region=c.region)
+                group = _Group(type=c.type, region=c.region, alias=c.alias)
                 by_key[key] = group
                 groups.append(group)
             group.candidates.append(c)
@@ -522,6 +548,8 @@ class EntityTyper:
         return doc
 
     def _canonical(self, doc: Doc, g: _Group) -> str:
+        if g.alias is not None:
+            return g.alias.canonical
         if g.region is not None:
             return g.region.region.canonical.get(self.lang) or g.region.region.id
         texts = [" ".join(self._name_tokens(doc, c)) for c in g.candidates]
@@ -580,6 +608,7 @@ class EntityTyper:
                 owner=id_of.get(id(g.owner)) if g.owner else None,
                 parent=id_of.get(id(g.parent)) if g.parent else None,
                 source_role=g.source_role,
+                identifiers=dict(g.alias.identifiers) if g.alias else {},
             )))
         top = max((s for s, _ in raw), default=1.0) or 1.0
         merged: dict[str, Entity] = {}
