@@ -218,6 +218,10 @@ def read_file(path: str | Path, *, root: Path | None = None, max_file_mb: float 
         except ReadError as exc:
             yield Article(source=str(path), doc_id=name, error=str(exc), encoding=encoding)
             return
+        except Exception as exc:  # the HTML extractor failing must not stop the batch
+            yield Article(source=str(path), doc_id=name, encoding=encoding,
+                          error=f"HTML extraction failed: {type(exc).__name__}: {exc}")
+            return
         yield Article(text=body, title=title, published=normalize_date(published), source=str(path), doc_id=name, encoding=encoding)
     elif ext in MARKDOWN_EXTENSIONS:
         meta, body = parse_markdown(text)
@@ -316,8 +320,21 @@ def read_paths(paths: Iterable[str | Path], *, max_file_mb: float = DEFAULT_MAX_
         path = Path(p)
         if path.is_dir():
             for file in iter_files(path):
-                yield from read_file(file, root=path, max_file_mb=max_file_mb)
+                yield from _read_safely(file, path, max_file_mb)
         elif path.exists() or path.is_symlink():
-            yield from read_file(path, max_file_mb=max_file_mb)
+            yield from _read_safely(path, None, max_file_mb)
         else:
             yield Article(source=str(path), doc_id=str(path), error="no such file or folder")
+
+
+def _read_safely(path: Path, root: Path | None, max_file_mb: float) -> Iterator[Article]:
+    """``read_file``, with any unexpected failure turned into an error article."""
+    produced = 0
+    try:
+        for article in read_file(path, root=root, max_file_mb=max_file_mb):
+            produced += 1
+            yield article
+    except Exception as exc:
+        name = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+        yield Article(source=str(path), doc_id=name if not produced else f"{name}#rest",
+                      error=f"reading failed: {type(exc).__name__}: {exc}")

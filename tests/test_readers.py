@@ -160,3 +160,18 @@ def test_samples_folder_reads_every_document():
 ])
 def test_normalize_date(value, expected):
     assert normalize_date(value) == expected
+
+
+def test_a_crashing_extractor_gives_an_error_article(tmp_path, monkeypatch):
+    import newsintel.readers as readers
+
+    def broken(html, url=None):
+        raise ImportError("lxml.html.clean module is now a separate project")
+
+    monkeypatch.setattr(readers, "parse_html", broken)
+    (tmp_path / "a.html").write_text("<html><body><p>Texte.</p></body></html>", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Un texte.", encoding="utf-8")
+    arts = list(read_paths([tmp_path]))
+    assert [a.doc_id for a in arts] == ["a.html", "b.txt"]
+    assert arts[0].error.startswith("HTML extraction failed: ImportError")
+    assert arts[1].error is None
