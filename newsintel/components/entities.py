@@ -153,8 +153,9 @@ class EntityTyper:
         for ent in doc.ents:
             start, end = ent.start, ent.end
             # trim determiners, possessive endings and stray symbols the model sometimes includes
-            while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].pos_ == "ADP"):
-                start += 1
+            while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].pos_ == "ADP"
+                                   or (doc[start].is_lower and start + 1 < end and not doc[start + 1].is_lower)):
+                start += 1  # "l'", "de France", "néobanque Finzo": the name starts later
             while end > start and (doc[end - 1].lower_ in POSSESSIVE_ENDINGS or doc[end - 1].is_punct
                                    or doc[end - 1].is_currency or doc[end - 1].text in self.currency_codes):
                 end -= 1
@@ -393,7 +394,18 @@ class EntityTyper:
             if not taken.intersection(range(s, e)):
                 kept.append((s, e, r))
                 taken.update(range(s, e))
-        return sorted(kept)
+        kept.sort()
+        # "cofondateur et directeur général", "founder and chief executive": one combined
+        # title whose operational part is the role in force
+        merged: list[tuple[int, int, str]] = []
+        for role in kept:
+            if merged:
+                ps, pe, pr = merged[-1]
+                if role[0] - pe == 1 and doc[pe].lower_ in ("et", "and", "&") and "founder" in (pr, role[2]):
+                    merged[-1] = (ps, role[1], role[2] if pr == "founder" else pr)
+                    continue
+            merged.append(role)
+        return merged
 
     def _attach_roles(self, doc: Doc, groups: list[_Group], token_group: dict[int, _Group], roles) -> None:
         if not roles:
@@ -405,14 +417,24 @@ class EntityTyper:
             sent_roles = [r for r in roles if sent.start <= r[0] < sent.end]
             if not sent_persons or not sent_roles:
                 continue
-            respectively = any(t.lower_ in ("respectivement", "respectively") for t in sent)
-            if respectively and len(sent_persons) >= 2:
-                after = [r for r in sent_roles if r[0] > sent_persons[-1].end]
-                for person, role in zip(sent_persons, after):
+            respectively = next((t.i for t in sent if t.lower_ in ("respectivement", "respectively")), None)
+            done: set[int] = set()
+            if respectively is not None and len(sent_persons) >= 2:
+                # "A et B ont été nommés respectivement X et Y": the people named before the
+                # first title, in order, take the titles that follow in order
+                first_role = min(r[0] for r in sent_roles)
+                before = [p for p in sent_persons if p.end <= first_role]
+                after = [r for r in sent_roles if r[0] >= before[-1].end] if before else []
+                if respectively > first_role:  # "named X and Y respectively": titles come first
+                    before = [p for p in sent_persons if p.start < respectively][:len(sent_roles)]
+                    after = sent_roles
+                for person, role in zip(before, after):
                     self._set_role(doc, person.entity, role, token_group)
                     used_roles.add(role[0])
-                continue
+                    done.add(id(person))
             for person in sent_persons:
+                if id(person) in done:
+                    continue
                 role = self._nearest_role(doc, person, sent_roles, sent_persons)
                 if role is not None:
                     self._set_role(doc, person.entity, role, token_group)
