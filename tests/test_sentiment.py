@@ -57,6 +57,21 @@ def test_encoder_is_multilingual(pipeline):
     assert fr.sentiment.sentences[0].label == en.sentiment.sentences[0].label == "positive"
 
 
+def test_transformers_backend_without_torch_says_how_to_install(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_torch(name, *args, **kwargs):
+        if name == "torch" or name.startswith("torch."):
+            raise ImportError("No module named 'torch'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_torch)
+    rec = Pipeline({"sentiment": "transformers", "sentiment_model": "x"}).analyze("The group closes its plant.", lang="en")
+    assert rec.status == "error" and 'pip install "newsintel[transformers]"' in rec.error
+
+
 def test_event_polarity_follows_its_sentence(pipeline):
     rec = pipeline.analyze("Pulsepay will shut down its wallet app and cut 120 jobs after heavy losses.", lang="en")
     assert rec.events and all(ev.polarity is not None and ev.polarity < 0 for ev in rec.events)
@@ -114,6 +129,7 @@ def test_transformers_backend_maps_labels_with_a_label_map(tiny_model_dir):
 
 
 def test_hub_names_fail_cleanly_offline(monkeypatch):
+    pytest.importorskip("torch")
     pytest.importorskip("transformers")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     p = Pipeline({"sentiment": "transformers", "sentiment_model": "some-org/not-cached-sentiment-model"})
