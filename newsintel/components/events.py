@@ -29,6 +29,8 @@ ORIGIN_PREPS = {"fr": {"de", "d'", "d’", "depuis", "du", "des"}, "en": {"from"
 DESTINATION_PREPS = {"fr": {"à", "vers", "en", "au", "aux", "dans", "sur"}, "en": {"to", "in", "into", "toward", "towards", "at"}}
 PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "qui"}, "en": {"it", "they", "which", "who", "its"}}
 DEFINITE = {"the", "this", "that", "these", "its", "le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses"}
+FINANCIAL_MEASURES = {"revenue", "sales", "profit", "operating_profit", "ebitda", "ebit", "margin", "users",
+                      "orders", "market_share", "cash_flow"}
 REPEATABLE_TYPES = {"financial_results"}  # "le chiffre d'affaires", "le résultat net": separate figures
 ROLE_FREE_TYPES = {"executive_appointment", "executive_departure"}
 TARGET_TYPES = {"acquisition", "merger", "divestment", "partnership", "investment_funding", "legal_regulatory"}
@@ -377,9 +379,7 @@ class EventExtractor:
         sent_cache: dict[int, tuple] = {}
         events: list[Event] = []
         seen: set[tuple] = set()
-        for trig in triggers:
-            tok = doc[trig.start]
-            sent = tok.sent
+        def sentence_facts(sent: Span) -> tuple:
             if sent.start not in sent_cache:
                 text = sent.text
                 sent_cache[sent.start] = (
@@ -387,14 +387,20 @@ class EventExtractor:
                     find_times(text, self.lang, published),
                     self._places(sent, index, entities),
                 )
-            quantities, times, places = sent_cache[sent.start]
+            return sent_cache[sent.start]
+
+        def emit(trig: _Trigger, quantity_choices=None) -> None:
+            tok = doc[trig.start]
+            sent = tok.sent
+            quantities, times, places = sentence_facts(sent)
             actor, parsed = self._actor(trig, doc, index, entities, top_company)
             if trig.type == "legal_regulatory" and actor and entities[actor].type == "organization":
                 party = self._target(trig, doc, sent, index, entities, actor)
                 if party and entities[party].type == "company":
                     actor = party
             trig_char = doc[trig.start:trig.end].start_char - sent.start_char
-            quantity = self._quantity(trig.type, quantities, trig_char)
+            if quantity_choices is None:
+                quantity_choices = [self._quantity(trig.type, quantities, trig_char)]
             time = self._time(times, trig_char)
             modality = self._modality(trig, doc, cues, actor, index, entities)
             tense = self._tense(trig, doc, modality, time, anchor)
@@ -406,38 +412,59 @@ class EventExtractor:
                             if eid and entities[eid].type == "product"), None)
             near = places if trig.type == "relocation" else self._near_places(doc[trig.start], places, entities)
             locations, origin, destination = self._locations(trig.type, near)
-            for person in persons:
-                key = (trig.type, sent.start, actor, person, quantity.measure if quantity else None)
-                if key in seen:
+            for quantity in quantity_choices:
+                for person in persons:
+                    key = (trig.type, sent.start, actor, person, quantity.measure if quantity else None)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    role = entities[person].role if person else None
+                    evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
+                    trigger = doc[trig.start:trig.end]
+                    places_used = [entities[e] for e in locations + origin + destination]
+                    countries = sorted({p.country for p in places_used if p.country})
+                    confidence = 0.45 + 0.2 * parsed + 0.1 * (trig.specificity > (trig.end - trig.start)) + 0.15 * bool(actor)
+                    events.append(Event(
+                        event_id=f"ev{len(events) + 1}",
+                        type=trig.type,
+                        trigger=TextSpan(trigger.start_char, trigger.end_char, trigger.text),
+                        evidence=evidence,
+                        sentence=sent_index.get(sent.start, 0),
+                        actor=actor,
+                        target=target,
+                        person=person,
+                        role=role,
+                        product=product if trig.type in ("product_launch", "product_discontinuation", "market_entry", "market_exit") else None,
+                        locations=locations,
+                        origin=origin,
+                        destination=destination,
+                        countries=countries,
+                        quantity=quantity,
+                        time=time,
+                        modality=modality,
+                        tense=tense,
+                        confidence=round(min(confidence, 0.95), 2),
+                    ))
+
+        results_sentences: set[int] = set()
+        for trig in triggers:
+            if trig.type == "financial_results":
+                # a results event is a figure: one event per measured thing, none without a figure
+                choices = self._financial_quantities(sentence_facts(doc[trig.start].sent)[0])
+                if not choices:
                     continue
-                seen.add(key)
-                role = entities[person].role if person else None
-                evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
-                trigger = doc[trig.start:trig.end]
-                places_used = [entities[e] for e in locations + origin + destination]
-                countries = sorted({p.country for p in places_used if p.country})
-                confidence = 0.45 + 0.2 * parsed + 0.1 * (trig.specificity > (trig.end - trig.start)) + 0.15 * bool(actor)
-                events.append(Event(
-                    event_id=f"ev{len(events) + 1}",
-                    type=trig.type,
-                    trigger=TextSpan(trigger.start_char, trigger.end_char, trigger.text),
-                    evidence=evidence,
-                    sentence=sent_index.get(sent.start, 0),
-                    actor=actor,
-                    target=target,
-                    person=person,
-                    role=role,
-                    product=product if trig.type in ("product_launch", "product_discontinuation", "market_entry", "market_exit") else None,
-                    locations=locations,
-                    origin=origin,
-                    destination=destination,
-                    countries=countries,
-                    quantity=quantity,
-                    time=time,
-                    modality=modality,
-                    tense=tense,
-                    confidence=round(min(confidence, 0.95), 2),
-                ))
+                results_sentences.add(doc[trig.start].sent.start)
+                emit(trig, choices)
+            else:
+                emit(trig)
+        for sent in doc.sents:  # figures of results that no trigger word announced
+            if sent.start in results_sentences:
+                continue
+            for quantity in self._financial_quantities(sentence_facts(sent)[0], strict=True):
+                span = doc.char_span(sent.start_char + quantity.start, sent.start_char + quantity.end, alignment_mode="expand")
+                if span is not None:
+                    emit(_Trigger("financial_results", span.start, span.end, 0), [quantity.quantity])
+
         doc._.ni_events = self._drop_repeats(doc, events)
         return doc
 
@@ -494,6 +521,25 @@ class EventExtractor:
             if tok.dep_ == "conj" and (tok.head.i in heads or any(doc[h].head.i == tok.i for h in heads)):
                 chosen.append(eid)
         return sorted(chosen, key=lambda e: first_token[e].i)
+
+    @staticmethod
+    def _financial_quantities(quantities, strict: bool = False) -> list:
+        """One figure per measured thing of a sentence (a change in percent first, then an
+        amount): "revenue up 8% to $3.1bn" gives one revenue figure. With ``strict``, only
+        figures whose measure is known (they make an event without a trigger word)."""
+        groups: dict[str, list] = {}
+        for q in quantities:
+            measure = q.quantity.measure
+            if measure not in FINANCIAL_MEASURES:
+                if strict or not (q.quantity.unit in ("percent", "currency") and q.quantity.direction != "none"):
+                    continue
+            groups.setdefault(measure or "?", []).append(q)
+        chosen = []
+        for qs in groups.values():
+            best = min(qs, key=lambda q: (not (q.quantity.unit == "percent" and q.quantity.direction != "none"),
+                                          q.quantity.unit != "currency", q.start))
+            chosen.append(best if strict else Quantity.from_dict(best.quantity.to_dict()))
+        return chosen
 
     def _quantity(self, etype: str, quantities, trig_char: int) -> Optional[Quantity]:
         prefs = QUANTITY_PREFERENCE.get(etype)
