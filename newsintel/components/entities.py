@@ -164,7 +164,10 @@ class EntityTyper:
             if doc[start:end].text in self.currency_codes or doc[start:end].text in self.not_entities:
                 continue
             etype = self._type_of(doc, start, end, ent.label_)
-            if etype is None and ent.label_ in PRODUCT_LABELS and self._company_context(doc, start, end):
+            cue = self._preceding_cue(doc, start)
+            if cue == "product" and etype in ("company", "person", None):
+                etype = "product"  # "sa gamme résidentielle SolToit", "the drug Lentavy"
+            elif etype is None and ent.label_ in PRODUCT_LABELS and self._company_context(doc, start, end):
                 etype = "company"  # "la banque française Orsane" tagged MISC
             if etype is None:
                 continue
@@ -182,6 +185,21 @@ class EntityTyper:
         cands.extend(ner)
         cands.extend(self._unlabelled_repeats(doc, cands, taken))
         return sorted(cands, key=lambda c: c.start)
+
+    def _preceding_cue(self, doc: Doc, start: int) -> Optional[str]:
+        """'product' or 'company' when the noun just before a name (adjectives aside) says
+        what it is: "l'application Klipo", "le distributeur chinois Hanwei"."""
+        j = start - 1
+        while j >= 0 and start - j <= 4 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+            j -= 1
+        if j < 0 or doc[j].pos_ != "NOUN":
+            return None
+        lemma = doc[j].lemma_.lower()
+        if lemma in self.product_cues and lemma not in self.company_cues:
+            return "product"
+        if lemma in self.company_cues:
+            return "company"
+        return None
 
     def _cue_candidates(self, doc: Doc, taken: set[int]) -> list[_Candidate]:
         """Names the model missed after a company or product noun: "la banque française
