@@ -90,6 +90,7 @@ class EventExtractor:
             self.cue_matcher.add(kind.upper(), mod.get(kind, []) or [])
         orgs = load_yaml("organizations.yaml")
         self.anaphora = set(orgs["company_anaphora"][self.lang])
+        self.market_nouns = set(orgs["market_nouns"][self.lang])
         self._described: dict[str, str] = {}
 
     # --- triggers ---------------------------------------------------------------------
@@ -221,13 +222,17 @@ class EventExtractor:
         nationality word describing a company ("le groupe français") is no market."""
         usable = []
         for eid, tok in places:
-            if entities[eid].kind == "nationality" and tok.head.lemma_.lower() in self.anaphora:
+            if entities[eid].kind == "nationality" and tok.dep_ in ("amod", "compound", "nmod") \
+                    and tok.head.lemma_.lower() not in self.market_nouns:
                 continue
             usable.append((eid, tok, self._tree_distance(trigger, tok)))
         if not usable:
             return []
         best = min(d for _, _, d in usable)
-        return [(eid, tok) for eid, tok, d in usable if d <= best + 1 or (tok.dep_ == "conj" and d <= best + 2)]
+        near = [(eid, tok) for eid, tok, d in usable if d <= best + 1 or (tok.dep_ == "conj" and d <= best + 2)]
+        # "Ho Chi Minh City, Vietnam": the country of a named city adds nothing
+        specific = {entities[eid].country for eid, _ in near if entities[eid].kind in ("city", "subdivision")}
+        return [(eid, tok) for eid, tok in near if not (entities[eid].kind == "country" and entities[eid].code in specific)]
 
     def _preposition(self, tok: Token) -> str:
         for child in tok.children:
