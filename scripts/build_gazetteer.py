@@ -84,6 +84,22 @@ def build(curated_path: Path) -> list[dict]:
             entry["canonical"][lang] = names[0]
         regions[code] = entry
 
+    auto = curated.get("auto_subdivisions") or {}
+    skip = set(auto.get("skip_names") or [])
+    for cc in auto.get("countries") or []:
+        for sub in pycountry.subdivisions.get(country_code=cc) or []:
+            if sub.code in regions:
+                continue
+            names = {sub.name, fr_subdiv.gettext(sub.name)}
+            names = {n for n in names if n not in skip and "," not in n and len(n) >= 4 and "(" not in n}
+            if not names:
+                continue
+            entry = {"id": sub.code, "kind": "subdivision", "code": cc, "country": cc, "subdivision": sub.code,
+                     "canonical": {"fr": fr_subdiv.gettext(sub.name), "en": sub.name}, "members": [], "aliases": []}
+            for name in sorted(names):
+                _add(entry, name, "any", "name", origin="pycountry")
+            regions[sub.code] = entry
+
     for city in curated.get("cities") or []:
         names = city["names"]
         en = (names.get("en") or names.get("fr"))[0]

@@ -596,6 +596,21 @@ class EntityTyper:
         best = max(texts, key=lambda t: (len(t.split()), texts.count(t), -texts.index(t)))
         return re.sub(r"\s+([’'-])\s*", r"\1", best) if "’" in best or "-" in best else best
 
+    @staticmethod
+    def _context_country(g: _Group, groups: list[_Group]) -> Optional[str]:
+        """The country of a place the gazetteer does not know ("Lisieux, dans le Calvados"):
+        that of the nearest known place in the text, within a few words."""
+        best, best_dist = None, 12
+        for other in groups:
+            if other.region is None or not other.region.region.country:
+                continue
+            for c in g.candidates:
+                for o in other.candidates:
+                    dist = min(abs(o.start - c.end), abs(c.start - o.end))
+                    if dist < best_dist:
+                        best, best_dist = other.region.region.country, dist
+        return best
+
     def _to_records(self, doc: Doc, groups: list[_Group]) -> tuple[list[Entity], dict]:
         sent_index = {}
         for n, sent in enumerate(doc.sents):
@@ -630,6 +645,9 @@ class EntityTyper:
             score = len(mentions) + 2.0 * (1 - first / n_tokens) + (2.0 if g.canonical.lower() in title else 0.0)
             region = g.region.region if g.region is not None else None
             kind = g.region.kind if g.region is not None else None
+            context_country = None
+            if g.type == "region" and region is None:
+                context_country = self._context_country(g, groups)
             if g.region is not None:
                 forms = {c.region.form for c in g.candidates if c.region is not None}
                 kind = g.region.region.kind if "name" in forms else kind
@@ -639,8 +657,8 @@ class EntityTyper:
                 canonical=g.canonical,
                 mentions=mentions,
                 kind=kind if g.type == "region" else None,
-                code=region.code if region else None,
-                country=region.country if region else None,
+                code=region.code if region else context_country,
+                country=region.country if region else context_country,
                 subdivision=region.subdivision if region else None,
                 role=g.role,
                 role_text=g.role_text,
