@@ -86,6 +86,9 @@ def build(curated_path: Path) -> list[dict]:
 
     auto = curated.get("auto_subdivisions") or {}
     skip = set(auto.get("skip_names") or [])
+    # a province named after its city ("Milano" / "Milan") must not take the city's name
+    skip |= {a["text"] for c in curated.get("cities") or [] for names in c["names"].values() for a in
+             [{"text": n} for n in names or []]}
     for cc in auto.get("countries") or []:
         for sub in pycountry.subdivisions.get(country_code=cc) or []:
             if sub.code in regions:
