@@ -372,6 +372,8 @@ class EventExtractor:
         cues: dict[str, list[tuple[int, int]]] = {}
         taken: set[int] = set()
         for key, s, e in sorted(self.cue_matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
+            if e - s == 1 and (doc[s].lower_ == "puis" or (doc[s].lower_ == "pas" and doc[s].pos_ == "NOUN")):
+                continue  # "puis" (then) is lemmatized "pouvoir"; "ses premiers pas" is no negation
             if not taken.intersection(range(s, e)):
                 taken.update(range(s, e))
                 cues.setdefault(key.lower(), []).append((s, e))
