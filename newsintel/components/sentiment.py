@@ -5,7 +5,8 @@ Every sentence gets a label and a score in [-1, 1] from the configured backend (
 lexicon score is always computed and given to the backend as a feature. Sentences are then
 aggregated: the document label from the mean score and the balance of polar sentences
 (``mixed`` when good and bad news weigh alike), each entity's label from the sentences that
-mention it, and each event's polarity from its sentence. Batches of documents are scored
+mention it (blended with the article's tone as the backend's aggregation settings say), and
+each event's polarity from its sentence. Batches of documents are scored
 together, so the encoder embeds all their sentences in one call.
 """
 from __future__ import annotations
@@ -87,11 +88,14 @@ class SentimentScorer:
 
     def _targets(self, doc: Doc, sentences: list[SentenceSentiment]) -> None:
         threshold = self.agg["entity_threshold"]
+        article_weight = self.agg.get("entity_article_weight", 0.0)
+        article = doc._.ni_sentiment.score if doc._.ni_sentiment else 0.0
         for ent in doc._.ni_entities or []:
             idx = sorted({m.sentence for m in ent.mentions if m.sentence < len(sentences)})
             if not idx:
                 continue
-            score = sum(sentences[i].score for i in idx) / len(idx)
+            own = sum(sentences[i].score for i in idx) / len(idx)
+            score = (1 - article_weight) * own + article_weight * article  # the story's tone colours each party
             ent.sentiment_score = round(score, 4)
             ent.sentiment_label = label_of(score, threshold)
             ent.sentiment_sentences = idx
