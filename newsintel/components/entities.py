@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..aliases import AliasEntry, load_aliases
 from ..records import Entity, Mention, entity_id_for
-from ..resources import load_yaml
+from ..resources import data_path, load_yaml
 from .regions import RegionMatch
 
 ORG_LABELS = {"ORG"}
@@ -30,6 +30,7 @@ POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 UNATTACHED_ROLES = {"minister", "analyst"}
 ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "pobj", "obl", "obl:arg", "iobj", "expl:subj"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
+POSSESSIVES = {"son", "sa", "ses", "its", "their", "leur", "leurs"}
 DETERMINERS = {"le", "la", "les", "l'", "l’", "the", "un", "une", "a", "an"}
 
 
@@ -95,6 +96,8 @@ class EntityTyper:
         self.ownership_cues = set(data["ownership_cues"][lang])
         self.currency_codes = set(load_yaml("quantities.yaml")["currencies"]["codes"])
         self.not_entities = set(data.get("not_entities", []))
+        self.first_names = {line.strip() for line in data_path("first_names.txt").read_text(encoding="utf-8").splitlines()
+                            if line.strip() and not line.startswith("#")}
         roles = load_yaml("roles.yaml")
         self.generic_heads = roles.get("generic_heads", {}).get(lang, {})
         self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -164,7 +167,7 @@ class EntityTyper:
             if doc[start:end].text in self.currency_codes or doc[start:end].text in self.not_entities:
                 continue
             etype = self._type_of(doc, start, end, ent.label_)
-            cue = self._preceding_cue(doc, start)
+            cue = self._preceding_cue(doc, start) or self._apposed_cue(doc, end)
             if cue == "product" and etype in ("company", "person", None):
                 etype = "product"  # "sa gamme résidentielle SolToit", "the drug Lentavy"
             elif etype is None and ent.label_ in PRODUCT_LABELS and self._company_context(doc, start, end):
@@ -194,11 +197,42 @@ class EntityTyper:
             j -= 1
         if j < 0 or doc[j].pos_ != "NOUN":
             return None
+        # "l'éditeur italien de logiciels Navalis": the head noun is "éditeur", not "logiciels"
+        for _ in range(2):
+            k = j - 1
+            if k >= 1 and doc[k].lower_ in ("de", "d'", "d’", "of", "des", "du"):
+                h = k - 1
+                while h >= 0 and j - h <= 5 and doc[h].pos_ == "ADJ" and doc[h].is_lower:
+                    h -= 1
+                if h >= 0 and doc[h].pos_ == "NOUN":
+                    j = h
+                    continue
+            break
         lemma = doc[j].lemma_.lower()
         if lemma in self.product_cues and lemma not in self.company_cues:
             return "product"
         if lemma in self.company_cues:
             return "company"
+        return None
+
+    def _apposed_cue(self, doc: Doc, end: int) -> Optional[str]:
+        """'product' or 'company' from an apposition after the name: "Pulsepay Wallet, its
+        consumer payments app", "Klipo Market, la fonctionnalité d'achats de Klipo"."""
+        if end >= len(doc) or doc[end].text != ",":
+            return None
+        j = end + 1
+        if j < len(doc) and doc[j].lower_ in DETERMINERS | POSSESSIVES:
+            j += 1
+        while j < len(doc) and j - end <= 5 and doc[j].pos_ in ("ADJ", "NOUN") and doc[j].is_lower:
+            lemma = doc[j].lemma_.lower()
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            if nxt is None or nxt.pos_ != "NOUN" or not nxt.is_lower:  # the head is the last noun
+                if lemma in self.product_cues and lemma not in self.company_cues:
+                    return "product"
+                if lemma in self.company_cues:
+                    return "company"
+                return None
+            j += 1
         return None
 
     def _cue_candidates(self, doc: Doc, taken: set[int]) -> list[_Candidate]:
@@ -272,6 +306,17 @@ class EntityTyper:
                 c.end - c.start == 1 or c.type == "person"
             ):
                 c.type = "company" if c.end - c.start == 1 else "product"
+        for c in cands:
+            # "Sellier Vauquois", "Teranga Mobile": no given name in it, so no person
+            if c.type == "person" and c.end - c.start > 1 and c.source == "ner" and not any(
+                t.text in self.first_names or t.text in self.person_titles for t in doc[c.start:c.end]
+            ) and not any(t.text in self.first_names for t in doc[max(0, c.start - 2):c.start]):
+                c.type = "company"
+            elif c.type == "company" and 2 <= c.end - c.start <= 3 and doc[c.start].text in self.first_names \
+                    and all(t.is_title for t in doc[c.start:c.end]) \
+                    and not any(t.lower_ in self.company_suffixes for t in doc[c.start:c.end]) \
+                    and self._preceding_cue(doc, c.start) != "company":
+                c.type = "person"  # "Émilie Sanchez" tagged ORG
         people = [doc[c.start:c.end] for c in cands if c.type == "person" and c.end - c.start > 1]
         surnames = {p[-1].text for p in people}
         first_names = {p[0].text for p in people}
@@ -289,7 +334,7 @@ class EntityTyper:
             types = Counter(c.type for c in group)
             if len(types) == 1:
                 continue
-            for preferred in ("organization", "company", "product"):
+            for preferred in ("organization", "product", "company"):  # a product cue is explicit evidence
                 if types.get(preferred):
                     for c in group:
                         c.type = preferred
