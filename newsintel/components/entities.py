@@ -167,7 +167,9 @@ class EntityTyper:
             if doc[start:end].text in self.currency_codes or doc[start:end].text in self.not_entities:
                 continue
             etype = self._type_of(doc, start, end, ent.label_)
-            cue = self._preceding_cue(doc, start) or self._apposed_cue(doc, end)
+            cue = None
+            if ent.label_ in ORG_LABELS | PERSON_LABELS | PRODUCT_LABELS:
+                cue = self._preceding_cue(doc, start) or self._apposed_cue(doc, end)
             if cue == "product" and etype in ("company", "person", None):
                 etype = "product"  # "sa gamme résidentielle SolToit", "the drug Lentavy"
             elif etype is None and ent.label_ in PRODUCT_LABELS and self._company_context(doc, start, end):
@@ -319,6 +321,9 @@ class EntityTyper:
                 c.type = "person"  # "Émilie Sanchez" tagged ORG
         people = [doc[c.start:c.end] for c in cands if c.type == "person" and c.end - c.start > 1]
         surnames = {p[-1].text for p in people}
+        # "Marta Zielińska" anywhere in the text makes a lone "Zielińska" a person
+        surnames |= {doc[i + 1].text for i in range(len(doc) - 1)
+                     if doc[i].text in self.first_names and doc[i + 1].is_title and not doc[i + 1].is_sent_start}
         first_names = {p[0].text for p in people}
         for c in cands:
             text = doc[c.start:c.end].text
