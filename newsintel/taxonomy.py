@@ -21,6 +21,7 @@ SENTIMENT_LABELS: tuple[str, ...] = tuple(_DATA["sentiment_labels"])
 QUANTITY_UNITS: tuple[str, ...] = tuple(_DATA["quantity_units"])
 QUANTITY_DIRECTIONS: tuple[str, ...] = tuple(_DATA["quantity_directions"])
 EVENT_TYPES: tuple[str, ...] = tuple(_DATA["event_types"])
+SUBSUMES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (_DATA.get("subsumes") or {}).items()}
 ENTITY_ARGUMENTS = ("actor", "target", "person", "product", "locations", "origin", "destination")
 VALUE_ARGUMENTS = ("role", "quantity", "time")
 

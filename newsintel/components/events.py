@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..quantities import find_quantities
 from ..records import Entity, Event, Quantity, Span as TextSpan, TimeExpression
+from ..taxonomy import SUBSUMES
 from ..resources import load_yaml
 from ..timex import find_times, parse_anchor
 from ..matching import LemmaPhraseMatcher
@@ -94,9 +95,11 @@ class EventExtractor:
         self._described: dict[str, str] = {}
 
     # --- triggers ---------------------------------------------------------------------
-    def _triggers(self, doc: Doc, region_tokens: set[int]) -> list[_Trigger]:
+    def _triggers(self, doc: Doc, region_tokens: set[int], entity_tokens: set[int]) -> list[_Trigger]:
         found: list[_Trigger] = []
         for key, start, end in self.matcher(doc):
+            if entity_tokens.intersection(range(start, end)):
+                continue  # "Hanul Investment", "Ministry of Investment": a name, not a move
             etype, cond = self.conditions[key]
             sent = doc[start].sent
             lo, hi = max(sent.start, start - WINDOW), min(sent.end, end + WINDOW)
@@ -119,6 +122,11 @@ class EventExtractor:
             if not taken.intersection(range(t.start, t.end)):
                 kept.append(t)
                 taken.update(range(t.start, t.end))
+        # a type another trigger of the same sentence already covers ("raised £420m in its IPO")
+        by_sentence: dict[int, set[str]] = {}
+        for t in kept:
+            by_sentence.setdefault(doc[t.start].sent.start, set()).add(t.type)
+        kept = [t for t in kept if not any(t.type in SUBSUMES.get(other, ()) for other in by_sentence[doc[t.start].sent.start])]
         return sorted(kept, key=lambda t: t.start)
 
     # --- arguments --------------------------------------------------------------------
@@ -364,7 +372,7 @@ class EventExtractor:
         entities: dict[str, Entity] = {e.entity_id: e for e in (doc._.ni_entities or [])}
         index: dict[int, str] = doc._.ni_token_entity or {}
         region_tokens = {i for i, eid in index.items() if entities[eid].type == "region"}
-        triggers = self._triggers(doc, region_tokens)
+        triggers = self._triggers(doc, region_tokens, set(index))
         if not triggers:
             doc._.ni_events = []
             return doc
