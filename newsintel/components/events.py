@@ -100,6 +100,8 @@ class EventExtractor:
         for key, start, end in self.matcher(doc):
             if entity_tokens.intersection(range(start, end)):
                 continue  # "Hanul Investment", "Ministry of Investment": a name, not a move
+            if end - start == 1 and doc[start].dep_ == "amod" and doc[start].pos_ in ("VERB", "ADJ"):
+                continue  # "the merged company", "la société fusionnée": a description, not a move
             etype, cond = self.conditions[key]
             sent = doc[start].sent
             lo, hi = max(sent.start, start - WINDOW), min(sent.end, end + WINDOW)
@@ -421,7 +423,9 @@ class EventExtractor:
             tense = self._tense(trig, doc, modality, time, anchor)
             persons = [None]
             if trig.type in ROLE_FREE_TYPES:
-                persons = self._persons(trig, doc, sent, index, entities) or [None]
+                persons = self._persons(trig, doc, sent, index, entities)
+                if not persons:
+                    return  # an appointment of nobody named ("appointed a monitor") is no appointment
             target = self._target(trig, doc, sent, index, entities, actor) if trig.type in TARGET_TYPES else None
             product = next((eid for eid in dict.fromkeys(index.get(i) for i in range(sent.start, sent.end))
                             if eid and entities[eid].type == "product"), None)
