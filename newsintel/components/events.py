@@ -100,6 +100,8 @@ class EventExtractor:
         for key, start, end in self.matcher(doc):
             if entity_tokens.intersection(range(start, end)):
                 continue  # "Hanul Investment", "Ministry of Investment": a name, not a move
+            if end - start == 1 and doc[start].pos_ in ("ADP", "DET", "PRON", "CCONJ", "SCONJ"):
+                continue  # "entre Paris et Montréal" is no "entrer"
             if end - start == 1 and doc[start].dep_ == "amod" and doc[start].pos_ in ("VERB", "ADJ"):
                 continue  # "the merged company", "la société fusionnée": a description, not a move
             etype, cond = self.conditions[key]
