@@ -127,7 +127,7 @@ def cmd_analyze(args) -> int:
     for p in missing:
         print(f"newsintel: {p}: no such file or folder", file=sys.stderr)
     bar = None
-    if not args.quiet and sys.stderr.isatty() or (not args.quiet and _force_progress()):
+    if not args.quiet and (sys.stderr.isatty() or _force_progress()):
         from tqdm import tqdm
 
         bar = tqdm(unit="doc", desc="analysing", file=sys.stderr, dynamic_ncols=True)
@@ -144,12 +144,12 @@ def cmd_analyze(args) -> int:
     if not records:
         print("newsintel: no document found under the given paths", file=sys.stderr)
         return EXIT_NO_INPUT
-    setup_errors = [r for r in records if r.status == "error" and (r.error or "").startswith("ModelNotFound")]
     out = results.write(args.out, args.format)
     if not args.quiet:
         _print_summary(results, out, args.format)
-    if setup_errors and len(setup_errors) == sum(1 for r in records if r.language in {e.language for e in setup_errors}):
-        print(f"newsintel: {setup_errors[0].error}", file=sys.stderr)
+    missing_model = next((r for r in records if (r.error or "").startswith("ModelNotFound")), None)
+    if missing_model is not None:  # records were written, but a whole language could not run
+        print(f"newsintel: {missing_model.error}", file=sys.stderr)
         return EXIT_SETUP
     return EXIT_DOCUMENT_ERRORS if any(r.status == "error" for r in records) else EXIT_OK
 

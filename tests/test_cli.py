@@ -68,3 +68,16 @@ def test_schema_command(capsys):
     assert main(["schema"]) == EXIT_OK
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "newsintel ArticleRecord"
+
+
+def test_missing_model_exit_code_and_records_still_written(tmp_path, capsys):
+    from newsintel.cli import EXIT_SETUP
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Orbis Analytics will move 250 engineers from Dublin to Warsaw next year.", encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["analyze", str(src), "--out", str(out), "--model", "en=en_core_web_not_installed", "-q"])
+    assert code == EXIT_SETUP
+    assert "not installed" in capsys.readouterr().err
+    assert (out / "records.jsonl").exists() and (out / "manifest.json").exists()

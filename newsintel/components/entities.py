@@ -383,26 +383,22 @@ class EntityTyper:
 
     def _unlabelled_repeats(self, doc: Doc, cands: list[_Candidate], taken: set[int]) -> list[_Candidate]:
         """Occurrences of an already typed name that the model missed elsewhere in the doc."""
-        names: dict[str, str] = {}
+        names: dict[tuple[str, ...], str] = {}
         for c in cands:
             if c.type in ("company", "organization", "product", "person") and c.end - c.start <= 4:
-                names.setdefault(doc[c.start:c.end].text, c.type)
+                names.setdefault(tuple(t.text for t in doc[c.start:c.end]), c.type)
+        by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for words in sorted(names, key=len, reverse=True):  # longest name first
+            by_first[words[0]].append(words)
         extra: list[_Candidate] = []
-        if not names:
-            return extra
-        by_first: dict[str, list[str]] = defaultdict(list)
-        for text in names:
-            by_first[text.split()[0] if " " in text else text].append(text)
         for tok in doc:
             if tok.i in taken or tok.text not in by_first:
                 continue
-            for text in sorted(by_first[tok.text], key=len, reverse=True):
-                n = len(doc[tok.i:tok.i + 1].text.split())
-                length = len(text.split())
-                span = doc[tok.i:tok.i + length] if length > n else doc[tok.i:tok.i + 1]
-                if span.text == text and not taken.intersection(range(span.start, span.end)):
-                    extra.append(_Candidate(span.start, span.end, names[text], "rule"))
-                    taken.update(range(span.start, span.end))
+            for words in by_first[tok.text]:
+                end = tok.i + len(words)
+                if tuple(t.text for t in doc[tok.i:end]) == words and not taken.intersection(range(tok.i, end)):
+                    extra.append(_Candidate(tok.i, end, names[words], "rule"))
+                    taken.update(range(tok.i, end))
                     break
         return extra
 
