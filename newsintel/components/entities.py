@@ -100,6 +100,7 @@ class EntityTyper:
                             if line.strip() and not line.startswith("#")}
         roles = load_yaml("roles.yaml")
         self.generic_heads = roles.get("generic_heads", {}).get(lang, {})
+        self.role_priority = {r: n for n, r in enumerate(roles.get("role_priority", []))}
         self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.role_of: dict[int, str] = {}
         for entry in roles[lang]:
@@ -138,6 +139,7 @@ class EntityTyper:
 
     def _candidates(self, doc: Doc, roles: list[tuple[int, int, str]] = ()) -> list[_Candidate]:
         role_edges = ({e for _, e, _ in roles}, {s for s, _, _ in roles})
+        role_starts = {i for s, e, _ in roles for i in range(s, e)}
         cands: list[_Candidate] = []
         taken: set[int] = set()
         if self.alias_entries:
@@ -162,10 +164,14 @@ class EntityTyper:
             while end > start and (doc[end - 1].lower_ in POSSESSIVE_ENDINGS or doc[end - 1].is_punct
                                    or doc[end - 1].is_currency or doc[end - 1].text in self.currency_codes):
                 end -= 1
+            while end > start and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
+                end -= 1  # "usine de"
             if start >= end or taken.intersection(range(start, end)):
                 continue
-            if doc[start:end].text in self.currency_codes or doc[start:end].text in self.not_entities:
+            if doc[start:end].text in self.currency_codes or doc[start].text in self.not_entities:
                 continue
+            if start in role_starts and ent.label_ in ORG_LABELS:
+                continue  # "ministre de l'Agriculture" is a title, not an organization
             etype = self._type_of(doc, start, end, ent.label_)
             cue = None
             if ent.label_ in ORG_LABELS | PERSON_LABELS | PRODUCT_LABELS:
@@ -465,8 +471,9 @@ class EntityTyper:
         for role in kept:
             if merged:
                 ps, pe, pr = merged[-1]
-                if role[0] - pe == 1 and doc[pe].lower_ in ("et", "and", "&") and "founder" in (pr, role[2]):
-                    merged[-1] = (ps, role[1], role[2] if pr == "founder" else pr)
+                if role[0] - pe == 1 and doc[pe].lower_ in ("et", "and", "&"):
+                    best = min(pr, role[2], key=lambda r: self.role_priority.get(r, 99))
+                    merged[-1] = (ps, role[1], best)
                     continue
             merged.append(role)
         return merged
