@@ -30,6 +30,7 @@ POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 UNATTACHED_ROLES = {"minister", "analyst"}
 ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "pobj", "obl", "obl:arg", "iobj", "expl:subj"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
+ORG_PREPOSITIONS = {"de", "d'", "d’", "du", "of", "at", "chez"}
 POSSESSIVES = {"son", "sa", "ses", "its", "their", "leur", "leurs"}
 DETERMINERS = {"le", "la", "les", "l'", "l’", "the", "un", "une", "a", "an"}
 
@@ -77,6 +78,7 @@ class EntityTyper:
     def __init__(self, nlp: Language, name: str = "newsintel_entities", aliases: Optional[str] = None):
         self.name = name
         self.lang = nlp.lang
+        self._role_ends: set[int] = set()
         self.alias_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.alias_entries: dict[str, AliasEntry] = {}
         if aliases:
@@ -140,6 +142,7 @@ class EntityTyper:
     def _candidates(self, doc: Doc, roles: list[tuple[int, int, str]] = ()) -> list[_Candidate]:
         role_edges = ({e for _, e, _ in roles}, {s for s, _, _ in roles})
         role_starts = {i for s, e, _ in roles for i in range(s, e)}
+        self._role_ends = role_edges[0]
         cands: list[_Candidate] = []
         taken: set[int] = set()
         if self.alias_entries:
@@ -188,6 +191,8 @@ class EntityTyper:
                 etype = "person"  # "chief executive Ricardo Albuquerque" tagged ORG
             elif etype == "region" and doc[start:end].root.dep_ in SUBJECT_DEPS:
                 etype = "company"  # a place the gazetteer does not know, acting as a subject
+            elif etype == "region" and start >= 2 and doc[start - 1].lower_ in ORG_PREPOSITIONS and (start - 1) in role_edges[0]:
+                etype = "company"  # "cheffe de la direction d'Hydrolys": a title's organization
             ner.append(_Candidate(start, end, etype, "ner"))
             taken.update(range(start, end))
         ner.extend(self._cue_candidates(doc, taken))
@@ -278,7 +283,8 @@ class EntityTyper:
             while j < len(doc) and j not in taken and j not in in_other_ents and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper) and j - i < 4:
                 j += 1
             span = doc[i:j]
-            if span.root.dep_ in ARGUMENT_DEPS and not (tok.is_sent_start and j - i == 1 and tok.lower_ in self.company_cues):
+            after_title = i >= 2 and doc[i - 1].lower_ in ORG_PREPOSITIONS and (i - 1) in self._role_ends
+            if (span.root.dep_ in ARGUMENT_DEPS or after_title) and not (tok.is_sent_start and j - i == 1 and tok.lower_ in self.company_cues):
                 found.append(_Candidate(i, j, "company", "rule"))
                 taken.update(range(i, j))
             i = max(j, i + 1)
@@ -471,7 +477,9 @@ class EntityTyper:
         for role in kept:
             if merged:
                 ps, pe, pr = merged[-1]
-                if role[0] - pe == 1 and doc[pe].lower_ in ("et", "and", "&"):
+                if role[0] - pe == 1 and doc[pe].lower_ in ("et", "and", "&") and not any(
+                    t.lower_ in ("respectivement", "respectively") for t in doc[pe].sent
+                ):
                     best = min(pr, role[2], key=lambda r: self.role_priority.get(r, 99))
                     merged[-1] = (ps, role[1], best)
                     continue

@@ -1,0 +1,60 @@
+"""Entity typing and executives on short French and English sentences."""
+from __future__ import annotations
+
+import pytest
+
+
+def people(rec):
+    return {e.canonical: (e.role, e.role_text, rec.entity(e.organization).canonical if e.organization else None)
+            for e in rec.entities if e.type == "executive"}
+
+
+@pytest.mark.parametrize("lang,text,name,role,org", [
+    ("fr", "Luca Rossi, directeur général de Navalis, a confirmé le projet.", "Luca Rossi", "ceo", "Navalis"),
+    ("fr", "Le PDG de Navalis, Luca Rossi, a confirmé le projet.", "Luca Rossi", "ceo", "Navalis"),
+    ("fr", "Claire Fontaine a été nommée directrice financière de Navalis.", "Claire Fontaine", "cfo", "Navalis"),
+    ("fr", "Geneviève Tremblay, présidente et cheffe de la direction d'Hydrolys, a signé l'accord.", "Geneviève Tremblay", "ceo", "Hydrolys"),
+    ("en", "Navalis chief executive Jane Doe said the plan was on track.", "Jane Doe", "ceo", "Navalis"),
+    ("en", "Farah Iskandar, co-founder and chief executive of Sampan Pay, said demand was strong.", "Farah Iskandar", "ceo", "Sampan Pay"),
+    ("en", "Tom Reid, an analyst at Harlow Securities, said the move made sense.", "Tom Reid", "analyst", "Harlow Securities"),
+])
+def test_roles_and_organizations(pipeline, lang, text, name, role, org):
+    rec = pipeline.analyze(text, lang=lang)
+    assert people(rec)[name][0] == role
+    assert people(rec)[name][2] == org
+
+
+def test_respectively_pairs_people_and_titles_in_order(pipeline):
+    rec = pipeline.analyze("Marie Dubois et Paul Martin ont été nommés respectivement directrice financière et "
+                           "directeur des opérations de Navalis.", lang="fr")
+    assert people(rec)["Marie Dubois"][0] == "cfo" and people(rec)["Paul Martin"][0] == "coo"
+    names = {(rec.entity(e.person).canonical, e.role) for e in rec.events_of("executive_appointment")}
+    assert names == {("Marie Dubois", "cfo"), ("Paul Martin", "coo")}
+
+
+def test_names_without_given_names_are_companies(pipeline):
+    rec = pipeline.analyze("Sellier Vauquois a nommé Inès Barthélemy au poste de directrice générale. "
+                           "Les ventes de Sellier Vauquois ont reculé de 6 %.", lang="fr")
+    types = {e.canonical: e.type for e in rec.entities}
+    assert types["Sellier Vauquois"] == "company"
+    assert types["Inès Barthélemy"] == "executive"
+
+
+def test_products_and_owners(pipeline):
+    rec = pipeline.analyze("Pulsepay is shutting down Pulsepay Wallet, its consumer payments app, in the US.", lang="en")
+    wallet = next(e for e in rec.entities if e.canonical == "Pulsepay Wallet")
+    assert wallet.type == "product" and rec.entity(wallet.owner).canonical == "Pulsepay"
+
+
+def test_short_forms_and_surnames_are_grouped(pipeline):
+    rec = pipeline.analyze("Luca Rossi dirige Navalis Group depuis 2019. Selon M. Rossi, Navalis restera à Milan.", lang="fr")
+    rossi = next(e for e in rec.entities if e.canonical == "Luca Rossi")
+    assert len(rossi.mentions) == 2
+    navalis = [e for e in rec.entities if e.canonical.startswith("Navalis")]
+    assert len(navalis) == 1 and navalis[0].canonical == "Navalis Group" and len(navalis[0].mentions) == 2
+
+
+def test_regulators_and_unions_are_organizations(pipeline):
+    rec = pipeline.analyze("L'Autorité de la concurrence a infligé une amende à Bellonde, et la CGT a dénoncé la fermeture.", lang="fr")
+    types = {e.canonical: e.type for e in rec.entities}
+    assert types.get("Autorité de la concurrence") == "organization" and types.get("CGT") == "organization"
