@@ -582,10 +582,18 @@ class EventExtractor:
     def _target(self, trig, doc, sent, index, entities, actor) -> Optional[str]:
         tok = doc[trig.start]
         types = ("company", "organization")
+        # "Ponant Médias et Presse Océane ont annoncé leur fusion": the actor's coordinate
+        for i in range(sent.start, sent.end):
+            if index.get(i) == actor:
+                for conj in doc[i].head.children if doc[i].dep_ == "flat:name" else doc[i].children:
+                    eid = index.get(conj.i)
+                    if conj.dep_ == "conj" and eid and eid != actor and entities[eid].type in types:
+                        return eid
+                break
         for child in list(tok.children) + [c for g in self._governors(tok, 1)[1:] for c in g.children]:
             if child.dep_ in OBJECT_DEPS or child.dep_ in ("prep", "obl"):
                 eid = self._entity_at(child, doc, types, index, entities)
-                if eid and eid != actor:
+                if eid and eid != actor and not entities[eid].source_role:
                     return eid
         for i in range(trig.end, sent.end):
             eid = index.get(i)
