@@ -98,6 +98,7 @@ class EntityTyper:
         self.ownership_cues = set(data["ownership_cues"][lang])
         self.currency_codes = set(load_yaml("quantities.yaml")["currencies"]["codes"])
         self.not_entities = set(data.get("not_entities", []))
+        self.product_verbs = set(data.get("product_verbs", {}).get(lang, []))
         self.first_names = {line.strip() for line in data_path("first_names.txt").read_text(encoding="utf-8").splitlines()
                             if line.strip() and not line.startswith("#")}
         roles = load_yaml("roles.yaml")
@@ -313,6 +314,14 @@ class EntityTyper:
         sentence and LOC or PER in the next; company evidence anywhere wins. A lone surname
         of a named person is that person; a lone capitalized word the model calls a person,
         that is no surname, first name or titled name in the doc, is a company ("Zahlwerk")."""
+        for c in cands:
+            # "a lancé Jappo", "will shut down Reelhouse", "sa marque Tendre Meule"
+            root = doc[c.start:c.end].root
+            if c.type == "company" and (
+                (root.dep_ in ("obj", "dobj") and root.head.lemma_.lower() in self.product_verbs)
+                or (c.start > 0 and doc[c.start - 1].lower_ in POSSESSIVES)
+            ):
+                c.type = "product"
         product_heads = {doc[c.start].text for c in cands if c.type == "product" and c.end - c.start > 1}
         for c in cands:
             # "Pulsepay" beside its product "Pulsepay Wallet" is the company
