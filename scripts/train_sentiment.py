@@ -113,6 +113,24 @@ def main() -> int:
             best_agg, best_doc = agg, f1
     print(f"document macro-F1 (out-of-fold, dev) {best_doc:.3f} with {best_agg}")
 
+    # a small document classifier over sentence statistics, kept if it beats the thresholds
+    from sklearn.model_selection import LeaveOneOut, cross_val_predict
+
+    from newsintel.sentiment.encoder import document_features
+
+    doc_x = np.array([document_features(oof[doc_of == n], oof_label[doc_of == n]) for n in range(len(dev))])
+    doc_y = np.array([art["sentiment"]["document"] for art in dev])
+    doc_clf = LogisticRegression(C=2.0, max_iter=3000, class_weight="balanced", random_state=SEED)
+    doc_pred = cross_val_predict(doc_clf, doc_x, doc_y, cv=LeaveOneOut())
+    doc_clf_f1 = macro_f1(list(zip(doc_y, doc_pred)))["macro_f1"]
+    print(f"document classifier macro-F1 (leave-one-out, dev) {doc_clf_f1:.3f}")
+    document_model = None
+    if doc_clf_f1 > best_doc:
+        doc_clf.fit(doc_x, doc_y)
+        document_model = {"classes": list(doc_clf.classes_), "coef": doc_clf.coef_.round(6).tolist(),
+                          "intercept": doc_clf.intercept_.round(6).tolist()}
+        best_doc = doc_clf_f1
+
     # an entity's tone: its own sentences, blended with the whole article's tone
     ent_acc = {}
     for t, w in itertools.product((0.05, 0.1, 0.15, 0.2, 0.25, 0.3), (0.0, 0.25, 0.5, 0.75)):
@@ -141,7 +159,8 @@ def main() -> int:
         "cv_sentence_macro_f1": round(best_f1, 4),
         "cv_document_macro_f1": round(best_doc, 4),
         "cv_entity_accuracy": round(ent_acc[(ent_t, ent_w)], 4),
-        "aggregation": {**best_agg, "entity_threshold": ent_t, "entity_article_weight": ent_w},
+        "aggregation": {**best_agg, "entity_threshold": ent_t, "entity_article_weight": ent_w,
+                        "document_model": document_model},
     }
     EncoderModel(final.coef_, final.intercept_, list(final.classes_), meta).save(OUT)
     print(f"wrote {OUT.relative_to(ROOT)}")

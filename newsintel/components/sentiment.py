@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..records import SentenceSentiment, Sentiment
 from ..sentiment import load_backend
+from ..sentiment.encoder import document_label
 from ..sentiment.lexicon import LexiconScorer, label_of
 
 
@@ -81,6 +82,9 @@ class SentimentScorer:
         pos = sum(1 for s in sentences if s.label == "positive")
         neg = sum(1 for s in sentences if s.label == "negative")
         score = max(-1.0, min(1.0, mean))
+        if agg.get("document_model"):
+            label = document_label(agg["document_model"], [s.score for s in sentences], [s.label for s in sentences])
+            return Sentiment(label, round(score, 4), sentences)
         label = label_of(score, agg["doc_threshold"])
         if pos and neg and min(pos, neg) / (pos + neg) >= agg["mixed_share"] and abs(score) < agg["mixed_max_score"]:
             label = "mixed"

@@ -46,6 +46,24 @@ def features(embeddings: np.ndarray, lexicon_scores, lexicon_weight: float) -> n
     return np.hstack([embeddings, lex])
 
 
+def document_features(scores, labels) -> list[float]:
+    """Statistics of a document's sentence scores and labels, for the document classifier."""
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
+    if scores.size == 0:
+        return [0.0] * 8
+    return [float(scores.mean()), float((labels == "positive").mean()), float((labels == "negative").mean()),
+            float(scores[0]), float(scores.max()), float(scores.min()), float(np.abs(scores).mean()),
+            float(scores[: max(1, len(scores) // 3)].mean())]
+
+
+def document_label(model: dict, scores, labels) -> str:
+    """The document label from a fitted document classifier (see scripts/train_sentiment.py)."""
+    x = np.asarray(document_features(scores, labels))
+    logits = np.asarray(model["coef"]) @ x + np.asarray(model["intercept"])
+    return model["classes"][int(np.argmax(logits))]
+
+
 class EncoderModel:
     """Sentence sentiment from embeddings and lexicon score (see the module docstring)."""
 
