@@ -272,7 +272,11 @@ class EventExtractor:
                 for s, e in cues.get(kind, [])
             )
 
-        if near("negated", 6) or any(c.dep_ == "neg" for g in govs for c in g.children):
+        # "an IPO was not on the agenda": a noun trigger whose predicate is negated
+        predicate = {t.i for t in tok.head.subtree} if tok.dep_ in SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN") else set()
+        if near("negated", 6) or any(c.dep_ == "neg" for g in govs for c in g.children) or any(
+            s in predicate for s, _ in cues.get("negated", [])
+        ):
             return "negated"
         conditional = any("Cnd" in g.morph.get("Mood") for g in govs) or any(
             c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood") for g in govs for c in g.children
