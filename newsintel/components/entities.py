@@ -65,7 +65,7 @@ class _Group:
 @Language.factory(
     "newsintel_entities",
     default_config={"aliases": None},
-    assigns=["doc._.ni_entities", "doc._.ni_token_entity"],
+    assigns=["doc._.ni_entities", "doc._.ni_token_entity", "doc._.ni_roles"],
     requires=["doc.ents"],
 )
 def make_entity_typer(nlp: Language, name: str, aliases: Optional[str]):
@@ -653,6 +653,7 @@ class EntityTyper:
             g.canonical = self._canonical(doc, g)
         self._attach_roles(doc, groups, token_group, roles)
         self._relations(doc, groups, token_group)
+        doc._.ni_roles = roles
         doc._.ni_entities, id_of = self._to_records(doc, groups)
         doc._.ni_token_entity = {i: id_of[id(g)] for i, g in token_group.items()}
         return doc

@@ -29,6 +29,7 @@ OBJECT_DEPS = {"obj", "dobj", "pobj", "obl", "obl:arg", "obl:mod", "nmod", "iobj
 ORIGIN_PREPS = {"fr": {"de", "d'", "d’", "depuis", "du", "des"}, "en": {"from", "out"}}
 DESTINATION_PREPS = {"fr": {"à", "vers", "en", "au", "aux", "dans", "sur"}, "en": {"to", "in", "into", "toward", "towards", "at"}}
 PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "qui"}, "en": {"it", "they", "which", "who", "its"}}
+FORMER_WORDS = {"jusqu'ici", "jusqu’ici", "ici", "ancien", "ancienne", "ex", "former", "previously", "précédemment", "formerly"}
 DEFINITE = {"the", "this", "that", "these", "its", "le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses"}
 FINANCIAL_MEASURES = {"revenue", "sales", "profit", "operating_profit", "ebitda", "ebit", "margin", "users",
                       "orders", "market_share", "cash_flow"}
@@ -93,6 +94,7 @@ class EventExtractor:
         self.anaphora = set(orgs["company_anaphora"][self.lang])
         self.market_nouns = set(orgs["market_nouns"][self.lang])
         self._described: dict[str, str] = {}
+        self._entities: dict[str, Entity] = {}
 
     # --- triggers ---------------------------------------------------------------------
     def _triggers(self, doc: Doc, region_tokens: set[int], entity_tokens: set[int]) -> list[_Trigger]:
@@ -378,6 +380,7 @@ class EventExtractor:
     # --- main -------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         entities: dict[str, Entity] = {e.entity_id: e for e in (doc._.ni_entities or [])}
+        self._entities = entities
         index: dict[int, str] = doc._.ni_token_entity or {}
         region_tokens = {i for i, eid in index.items() if entities[eid].type == "region"}
         triggers = self._triggers(doc, region_tokens, set(index))
@@ -443,7 +446,7 @@ class EventExtractor:
                     if key in seen:
                         continue
                     seen.add(key)
-                    role = entities[person].role if person else None
+                    role = self._event_role(trig, doc, sent, person, index) if person else None
                     evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
                     trigger = doc[trig.start:trig.end]
                     places_used = [entities[e] for e in locations + origin + destination]
@@ -512,6 +515,25 @@ class EventExtractor:
         for n, ev in enumerate(kept, 1):
             ev.event_id = f"ev{n}"
         return kept
+
+    def _event_role(self, trig: _Trigger, doc: Doc, sent: Span, person: str, index: dict) -> Optional[str]:
+        """The role an appointment gives ("will become chairman", "nommée directrice générale
+        par intérim") or a departure ends: the job title of the sentence closest to the person
+        in the parse, after the trigger for appointments; else the person's known role."""
+        known = self._entities.get(person)
+        if any(t.lower_ in ("respectivement", "respectively") for t in sent):
+            return known.role if known else None  # the entity component paired them in order
+        person_tok = next((doc[i] for i in range(sent.start, sent.end) if index.get(i) == person), None)
+        titles = [r for r in (doc._.ni_roles or []) if sent.start <= r[0] < sent.end]
+        if trig.type == "executive_appointment":
+            # "jusqu'ici directrice financière", "former finance chief": the old title
+            after = [r for r in titles if r[0] >= trig.end and not any(
+                t.lower_ in FORMER_WORDS for t in doc[max(sent.start, r[0] - 2):r[0]])]
+            titles = after or titles
+        if person_tok is not None and titles:
+            best = min(titles, key=lambda r: (self._tree_distance(person_tok, doc[r[0]]), abs(r[0] - trig.start)))
+            return best[2]
+        return known.role if known else None
 
     @staticmethod
     def _tree_distance(a: Token, b: Token) -> int:

@@ -9,6 +9,7 @@ DOC_EXTENSIONS = {
     "ni_regions": None,       # list[RegionMatch], by newsintel_regions
     "ni_entities": None,      # list[records.Entity], by newsintel_entities
     "ni_token_entity": None,  # dict token index -> entity_id, by newsintel_entities
+    "ni_roles": None,         # list of (start, end, role) job titles, by newsintel_entities
     "ni_events": None,        # list[records.Event], by newsintel_events
     "ni_sentiment": None,     # records.Sentiment, by newsintel_sentiment
 }
