@@ -22,8 +22,8 @@ from typing import Iterable, Optional, Union
 from .config import Config
 from .gold import load_gold
 from .records import Article, ArticleRecord
+from .taxonomy import ENTITY_TYPES
 
-ENTITY_TYPES = ("company", "organization", "product", "executive", "person", "region")
 SPACY_MAP = {"ORG": "company", "PER": "person", "PERSON": "person", "LOC": "region", "GPE": "region"}
 ENTITY_ARGS = ("actor", "target", "person", "product", "locations", "origin", "destination")
 

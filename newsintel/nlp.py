@@ -12,7 +12,7 @@ from typing import Optional
 import spacy
 from spacy.language import Language
 
-from . import components  # noqa: F401  (registers factories and extensions)
+from . import components  # noqa: F401  (importing it registers the factories and extensions)
 
 NEWSINTEL_COMPONENTS = ("newsintel_regions", "newsintel_entities", "newsintel_events", "newsintel_sentiment")
 REQUIRED_BASE = ("parser", "ner")

@@ -14,7 +14,7 @@ import types
 import typing
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Optional
+from typing import Any, Optional
 
 from .taxonomy import ENTITY_TYPES, EVENT_TYPES, MODALITIES, QUANTITY_DIRECTIONS, REGION_KINDS, TENSES
 
@@ -221,8 +221,6 @@ class ArticleRecord(_Record):
     ``unsupported_language``, ``error``, with ``error`` saying what went wrong). Offsets of
     mentions, triggers and sentences index into ``text``.
     """
-
-    SCHEMA_VERSION: ClassVar[str] = SCHEMA_VERSION
 
     article_id: str
     doc_id: Optional[str] = None

@@ -46,7 +46,7 @@ def _patterns(lang: str) -> list[tuple[re.Pattern, str]]:
         (rf"\b(?:{since})\s+(?:(?P<month>{months})\s+)?{year}\b", "since"),
         (rf"\b(?:(?:{until})\s+)?{det}(?P<edge>{start}|{end}|{mid})[\s-]+(?:(?:de|d'|d’|of)\s*)?{year}\b", "edge"),
         (rf"\b{det}(?P<ord>{ords})\s+(?:{q})\s+(?:(?:de|of|)\s*)?(?:{yw}\s+)?{year}\b", "quarter"),
-        (rf"\b(?:Q|T)(?P<qn>[1-4])(?:\s*(?:20)?(?P<yy>\d{{2}}))?\b", "qshort"),
+        (r"\b(?:Q|T)(?P<qn>[1-4])(?:\s*(?:20)?(?P<yy>\d{2}))?\b", "qshort"),
         (rf"\b{det}(?P<ord>{ords})\s+(?:{h})\s+(?:(?:de|of|)\s*)?(?:{yw}\s+)?{year}\b", "half"),
         (rf"\b(?P<month>{months})\s+{year}\b", "month"),
         (rf"\b{det}(?P<season>{seasons})\s+{year}\b", "season_year"),

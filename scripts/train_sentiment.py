@@ -13,7 +13,6 @@ articles. The test split is not read.
 from __future__ import annotations
 
 import itertools
-import json
 import sys
 from datetime import date
 from pathlib import Path

@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..aliases import AliasEntry, load_aliases
 from ..records import Entity, Mention, entity_id_for
@@ -78,7 +78,6 @@ class EntityTyper:
     def __init__(self, nlp: Language, name: str = "newsintel_entities", aliases: Optional[str] = None):
         self.name = name
         self.lang = nlp.lang
-        self._role_ends: set[int] = set()
         self.alias_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.alias_entries: dict[str, AliasEntry] = {}
         if aliases:
@@ -143,7 +142,6 @@ class EntityTyper:
     def _candidates(self, doc: Doc, roles: list[tuple[int, int, str]] = ()) -> list[_Candidate]:
         role_edges = ({e for _, e, _ in roles}, {s for s, _, _ in roles})
         role_starts = {i for s, e, _ in roles for i in range(s, e)}
-        self._role_ends = role_edges[0]
         cands: list[_Candidate] = []
         taken: set[int] = set()
         if self.alias_entries:
@@ -197,7 +195,7 @@ class EntityTyper:
             ner.append(_Candidate(start, end, etype, "ner"))
             taken.update(range(start, end))
         ner.extend(self._cue_candidates(doc, taken))
-        ner.extend(self._proper_name_candidates(doc, taken))
+        ner.extend(self._proper_name_candidates(doc, taken, role_edges[0]))
         self._vote_types(doc, ner)
         cands.extend(ner)
         cands.extend(self._unlabelled_repeats(doc, cands, taken))
@@ -269,7 +267,7 @@ class EntityTyper:
                 taken.update(range(start, j))
         return found
 
-    def _proper_name_candidates(self, doc: Doc, taken: set[int]) -> list[_Candidate]:
+    def _proper_name_candidates(self, doc: Doc, taken: set[int], role_ends: set[int]) -> list[_Candidate]:
         """Capitalized proper names the model left unlabelled that act as a subject or an
         object ("Finzo lève 20 millions", "the deal values Terrasucre at"): companies."""
         found: list[_Candidate] = []
@@ -284,7 +282,7 @@ class EntityTyper:
             while j < len(doc) and j not in taken and j not in in_other_ents and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper) and j - i < 4:
                 j += 1
             span = doc[i:j]
-            after_title = i >= 2 and doc[i - 1].lower_ in ORG_PREPOSITIONS and (i - 1) in self._role_ends
+            after_title = i >= 2 and doc[i - 1].lower_ in ORG_PREPOSITIONS and (i - 1) in role_ends
             if (span.root.dep_ in ARGUMENT_DEPS or after_title) and not (tok.is_sent_start and j - i == 1 and tok.lower_ in self.company_cues):
                 found.append(_Candidate(i, j, "company", "rule"))
                 taken.update(range(i, j))

@@ -93,8 +93,6 @@ class EventExtractor:
         orgs = load_yaml("organizations.yaml")
         self.anaphora = set(orgs["company_anaphora"][self.lang])
         self.market_nouns = set(orgs["market_nouns"][self.lang])
-        self._described: dict[str, str] = {}
-        self._entities: dict[str, Entity] = {}
 
     # --- triggers ---------------------------------------------------------------------
     def _triggers(self, doc: Doc, region_tokens: set[int], entity_tokens: set[int]) -> list[_Trigger]:
@@ -160,7 +158,8 @@ class EventExtractor:
                 return eid
         return None
 
-    def _actor(self, trig: _Trigger, doc: Doc, index: dict, entities: dict, top_company: Optional[str]) -> tuple[Optional[str], bool]:
+    def _actor(self, trig: _Trigger, doc: Doc, index: dict, entities: dict, top_company: Optional[str],
+               described: dict[str, str]) -> tuple[Optional[str], bool]:
         """The actor's entity id and whether the parse (not proximity) gave it."""
         tok = doc[trig.start]
         types = ("company", "organization")
@@ -179,7 +178,7 @@ class EventExtractor:
                         if eid:
                             return eid, True
                     if child.lemma_.lower() in self.anaphora:
-                        eid = self._described.get(child.lemma_.lower()) or top_company
+                        eid = described.get(child.lemma_.lower()) or top_company
                         if eid:
                             return eid, True
             if gov.pos_ == "VERB" and gov is not tok:
@@ -380,7 +379,6 @@ class EventExtractor:
     # --- main -------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         entities: dict[str, Entity] = {e.entity_id: e for e in (doc._.ni_entities or [])}
-        self._entities = entities
         index: dict[int, str] = doc._.ni_token_entity or {}
         region_tokens = {i for i, eid in index.items() if entities[eid].type == "region"}
         triggers = self._triggers(doc, region_tokens, set(index))
@@ -398,7 +396,7 @@ class EventExtractor:
                 cues.setdefault(key.lower(), []).append((s, e))
         companies = [e for e in entities.values() if e.type == "company" and not e.source_role]
         top_company = max(companies, key=lambda e: e.salience).entity_id if companies else None
-        self._described = self._descriptions(doc, index, entities)
+        described = self._descriptions(doc, index, entities)
         published = doc._.ni_published
         anchor = parse_anchor(published)
         sent_index = {s.start: n for n, s in enumerate(doc.sents)}
@@ -419,7 +417,7 @@ class EventExtractor:
             tok = doc[trig.start]
             sent = tok.sent
             quantities, times, places = sentence_facts(sent)
-            actor, parsed = self._actor(trig, doc, index, entities, top_company)
+            actor, parsed = self._actor(trig, doc, index, entities, top_company, described)
             if trig.type == "legal_regulatory" and actor and entities[actor].type == "organization":
                 party = self._target(trig, doc, sent, index, entities, actor)
                 if party and entities[party].type == "company":
@@ -446,7 +444,7 @@ class EventExtractor:
                     if key in seen:
                         continue
                     seen.add(key)
-                    role = self._event_role(trig, doc, sent, person, index) if person else None
+                    role = self._event_role(trig, doc, sent, person, index, entities) if person else None
                     evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
                     trigger = doc[trig.start:trig.end]
                     places_used = [entities[e] for e in locations + origin + destination]
@@ -516,11 +514,11 @@ class EventExtractor:
             ev.event_id = f"ev{n}"
         return kept
 
-    def _event_role(self, trig: _Trigger, doc: Doc, sent: Span, person: str, index: dict) -> Optional[str]:
+    def _event_role(self, trig: _Trigger, doc: Doc, sent: Span, person: str, index: dict, entities: dict) -> Optional[str]:
         """The role an appointment gives ("will become chairman", "nommée directrice générale
         par intérim") or a departure ends: the job title of the sentence closest to the person
         in the parse, after the trigger for appointments; else the person's known role."""
-        known = self._entities.get(person)
+        known = entities.get(person)
         if any(t.lower_ in ("respectivement", "respectively") for t in sent):
             return known.role if known else None  # the entity component paired them in order
         person_tok = next((doc[i] for i in range(sent.start, sent.end) if index.get(i) == person), None)
