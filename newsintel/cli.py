@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         "annotations, beside the plain spaCy baseline.",
     )
     ev.add_argument("gold", metavar="GOLD", help="gold corpus folder or .jsonl file (e.g. corpora/gold)")
-    ev.add_argument("--split", choices=("dev", "test", "all"), default="test", help="which split to score (default: test)")
+    ev.add_argument("--split", choices=("train", "dev", "test", "all"), default="test", help="which split to score (default: test)")
     ev.add_argument("--by-lang", action="store_true", help="one table per language")
     ev.add_argument("--json", metavar="OUT", help="also write the full report as JSON")
     ev.add_argument("--config", metavar="FILE", help="configuration file")

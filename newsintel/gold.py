@@ -22,7 +22,7 @@ from .taxonomy import (
     event_spec,
 )
 
-SPLITS = ("dev", "test")
+SPLITS = ("train", "dev", "test")
 DOC_SENTIMENT_LABELS = SENTIMENT_LABELS + ("mixed",)
 
 
@@ -56,7 +56,7 @@ def validate_article(article: dict) -> list[GoldProblem]:
     if article.get("lang") not in ("fr", "en"):
         problems.append(f"lang {article.get('lang')!r} is not fr or en")
     if article.get("split") not in SPLITS:
-        problems.append(f"split {article.get('split')!r} is not dev or test")
+        problems.append(f"split {article.get('split')!r} is not train, dev or test")
 
     entities = {}
     for ent in article.get("entities", []):

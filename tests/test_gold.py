@@ -32,7 +32,7 @@ def test_corpus_size_and_coverage(gold_articles):
     for lang in ("fr", "en"):
         arts = [a for a in gold_articles if a["lang"] == lang]
         assert len(arts) >= 60, f"{lang}: {len(arts)} articles"
-        assert {a["split"] for a in arts} == {"dev", "test"}
+        assert {a["split"] for a in arts} == {"train", "dev", "test"}
         counts = {}
         for a in arts:
             for ev in a["events"]:
@@ -66,5 +66,5 @@ def test_validator_catches_broken_annotations(gold_articles):
 
 def test_summary_counts(gold_articles):
     summary = summarize(gold_articles)
-    assert set(summary) == {"fr/dev", "fr/test", "en/dev", "en/test"}
+    assert set(summary) == {f"{lang}/{split}" for lang in ("fr", "en") for split in ("train", "dev", "test")}
     assert sum(v["articles"] for v in summary.values()) == len(gold_articles)
