@@ -33,6 +33,9 @@ class Config:
       hub name or local folder, ``sentiment_device`` (``"cpu"``, ``"cuda"``; default: the GPU
       when present) and ``sentiment_label_map`` (model label -> positive/negative/neutral).
     - ``aliases``: a CSV or YAML alias file merging entity names the user's way.
+    - ``event_verifier``: keep only the candidate events the trained verifier accepts (the
+      default); ``False`` keeps every candidate the trigger rules find (more recall, less
+      precision).
     """
 
     models: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MODELS))
@@ -46,6 +49,7 @@ class Config:
     sentiment_device: Optional[str] = None
     sentiment_label_map: Optional[dict[str, str]] = None
     aliases: Optional[str] = None
+    event_verifier: bool = True
 
     @property
     def languages(self) -> tuple[str, ...]:

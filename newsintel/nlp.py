@@ -1,8 +1,8 @@
 """Building the spaCy pipeline of one language: the base model plus newsintel's components.
 
 ``build_nlp("fr", "fr_core_news_md")`` loads the base pipeline (any installed spaCy package
-or a path) and appends ``newsintel_regions``, ``newsintel_entities``, ``newsintel_events``
-and ``newsintel_sentiment``. The result is an ordinary ``Language`` object: ``nlp.pipe``
+or a path) and appends ``newsintel_regions``, ``newsintel_entities``, ``newsintel_events``,
+``newsintel_event_verifier`` and ``newsintel_sentiment``. The result is an ordinary ``Language`` object: ``nlp.pipe``
 runs everything, and ``doc._.ni_entities`` / ``ni_events`` / ``ni_sentiment`` hold records.
 """
 from __future__ import annotations
@@ -14,7 +14,8 @@ from spacy.language import Language
 
 from . import components  # noqa: F401  (importing it registers the factories and extensions)
 
-NEWSINTEL_COMPONENTS = ("newsintel_regions", "newsintel_entities", "newsintel_events", "newsintel_sentiment")
+NEWSINTEL_COMPONENTS = ("newsintel_regions", "newsintel_entities", "newsintel_events", "newsintel_event_verifier",
+                        "newsintel_sentiment")
 REQUIRED_BASE = ("parser", "ner")
 
 
@@ -23,11 +24,12 @@ class ModelNotFound(RuntimeError):
 
 
 def build_nlp(lang: str, model: str, *, max_length: int = 1_000_000, sentiment: Optional[dict] = None,
-              aliases: Optional[str] = None) -> Language:
+              aliases: Optional[str] = None, verify_events: bool = True) -> Language:
     """The full newsintel pipeline for ``lang`` on top of the spaCy model ``model``.
 
     ``sentiment`` configures ``newsintel_sentiment`` (``backend``, ``model``, ``device``,
-    ``label_map``); ``aliases`` is a user alias file for ``newsintel_entities``."""
+    ``label_map``); ``aliases`` is a user alias file for ``newsintel_entities``;
+    ``verify_events=False`` leaves out ``newsintel_event_verifier`` (every candidate event kept)."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -43,6 +45,8 @@ def build_nlp(lang: str, model: str, *, max_length: int = 1_000_000, sentiment: 
         raise ValueError(f"model {model!r} lacks the {', '.join(missing)} component(s) newsintel needs")
     nlp.max_length = max(nlp.max_length, max_length + 1)
     for name in NEWSINTEL_COMPONENTS:
+        if name == "newsintel_event_verifier" and not verify_events:
+            continue
         config = {}
         if name == "newsintel_sentiment":
             config = {k: v for k, v in (sentiment or {}).items() if v is not None}

@@ -60,7 +60,8 @@ class Pipeline:
                 from .nlp import build_nlp
 
                 self._nlps[lang] = build_nlp(lang, self.config.models[lang], max_length=self.config.max_chars,
-                                             sentiment=self.config.sentiment_settings(), aliases=self.config.aliases)
+                                             sentiment=self.config.sentiment_settings(), aliases=self.config.aliases,
+                                             verify_events=self.config.event_verifier)
             return self._nlps[lang]
 
     @property

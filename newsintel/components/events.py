@@ -10,6 +10,7 @@ description such as "le groupe" or "the retailer" resolves to the company last n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
@@ -20,7 +21,10 @@ from ..records import Entity, Event, Quantity, Span as TextSpan, TimeExpression
 from ..taxonomy import SUBSUMES
 from ..resources import load_yaml
 from ..timex import find_times, parse_anchor
+from ..linear import LinearDecider
 from ..matching import LemmaPhraseMatcher
+from ..resources import model_path
+from .event_places import choose_places, place_features
 
 WINDOW = 8
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
@@ -65,16 +69,18 @@ class _Trigger:
     specificity: int
 
 
-@Language.factory("newsintel_events", assigns=["doc._.ni_events"], requires=["doc._.ni_entities"])
-def make_event_extractor(nlp: Language, name: str):
-    return EventExtractor(nlp, name=name)
+@Language.factory("newsintel_events", default_config={"locations_model": None},
+                  assigns=["doc._.ni_events"], requires=["doc._.ni_entities"])
+def make_event_extractor(nlp: Language, name: str, locations_model: Optional[str]):
+    return EventExtractor(nlp, name=name, locations_model=locations_model)
 
 
 class EventExtractor:
     """Finds the events of a doc and fills ``doc._.ni_events`` (see the module docstring)."""
 
-    def __init__(self, nlp: Language, name: str = "newsintel_events"):
+    def __init__(self, nlp: Language, name: str = "newsintel_events", locations_model: Optional[str] = None):
         self.name = name
+        self.locations = self._load_locations_model(locations_model)
         self.lang = nlp.lang
         self.matcher = LemmaPhraseMatcher(nlp.vocab)
         self.conditions: dict[str, tuple[str, dict]] = {}
@@ -93,6 +99,16 @@ class EventExtractor:
         orgs = load_yaml("organizations.yaml")
         self.anaphora = set(orgs["company_anaphora"][self.lang])
         self.market_nouns = set(orgs["market_nouns"][self.lang])
+
+    @staticmethod
+    def _load_locations_model(path: Optional[str]) -> Optional[LinearDecider]:
+        """The trained location selector; ``"none"`` (or no packaged model) keeps the parse rule."""
+        if path == "none":
+            return None
+        file = Path(path) if path else model_path("events", "locations.json")
+        if file.is_dir():
+            file = file / "locations.json"
+        return LinearDecider.load(file) if file.exists() else None
 
     # --- triggers ---------------------------------------------------------------------
     def _triggers(self, doc: Doc, region_tokens: set[int], entity_tokens: set[int]) -> list[_Trigger]:
@@ -246,6 +262,21 @@ class EventExtractor:
         # "Ho Chi Minh City, Vietnam": the country of a named city adds nothing
         specific = {entities[eid].country for eid, _ in near if entities[eid].kind in ("city", "subdivision")}
         return [(eid, tok) for eid, tok in near if not (entities[eid].kind == "country" and entities[eid].code in specific)]
+
+    def _select_places(self, trig: _Trigger, doc: Doc, places, entities) -> list:
+        """The event's locations among the sentence's places: the trained selector when there
+        is one (falling back on the rule when it accepts none), the parse-distance rule
+        otherwise (and as one of the selector's features)."""
+        head = doc[trig.start:trig.end].root
+        rule = self._near_places(head, places, entities)
+        if self.locations is None or not places:
+            return rule
+        picked = {eid for eid, _ in rule}
+        candidates = [(entities[eid], tok) for eid, tok in places]
+        accepted = [self.locations.accepts(place_features(head, tok, entities[eid], trig.type, candidates,
+                                                          eid in picked, self.market_nouns))
+                    for eid, tok in places]
+        return [places[i] for i in choose_places(accepted, [tok for _, tok in places])] or rule
 
     def _preposition(self, tok: Token) -> str:
         for child in tok.children:
@@ -436,7 +467,7 @@ class EventExtractor:
             target = self._target(trig, doc, sent, index, entities, actor) if trig.type in TARGET_TYPES else None
             product = next((eid for eid in dict.fromkeys(index.get(i) for i in range(sent.start, sent.end))
                             if eid and entities[eid].type == "product"), None)
-            near = places if trig.type == "relocation" else self._near_places(doc[trig.start], places, entities)
+            near = places if trig.type == "relocation" else self._select_places(trig, doc, places, entities)
             locations, origin, destination = self._locations(trig.type, near)
             for quantity in quantity_choices:
                 for person in persons:

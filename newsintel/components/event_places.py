@@ -1,0 +1,112 @@
+"""Which places of a sentence are an event's locations: the evidence the trained selector weighs.
+
+A sentence often names more places than the event is about: the company's home city
+("the Austin, Texas, company will shut its Denver office"), a country next to its city
+("Monterrey, Mexico"), a market mentioned in a subordinate clause. ``place_features``
+describes one candidate place relative to the event's trigger (parse distance, rank among the
+candidates, preposition, clause, kind of place, the rule's own choice); the
+``locations`` model of ``models/events`` (trained by ``scripts/train_events.py``) decides
+from them. The same function serves training and inference.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Entity
+
+BASED_WORDS = {"base", "based", "basé", "headquarter", "headquartered", "siège", "siéger", "domicilier", "installer"}
+RELATIVE_DEPS = {"relcl", "acl:relcl", "acl", "advcl"}
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree (99 across sentences)."""
+    depth = {a.i: 0}
+    for n, anc in enumerate(a.ancestors, 1):
+        depth[anc.i] = n
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in depth:
+            return depth[t.i] + n
+    return 99
+
+
+def _preposition(tok: Token) -> str:
+    for child in tok.children:
+        if child.dep_ in ("case", "prep"):
+            return child.lower_
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return tok.head.lower_
+    return ""
+
+
+def place_features(trigger: Token, place: Token, entity: Entity, etype: str,
+                   candidates: list[tuple[Entity, Token]], rule_pick: bool, market_nouns: set[str]) -> dict[str, float]:
+    """Features of one candidate place for the event whose trigger is ``trigger``."""
+    dist = tree_distance(trigger, place)
+    dists = sorted(tree_distance(trigger, t) for _, t in candidates)
+    rank = dists.index(dist) if dist in dists else len(dists)
+    kind = entity.kind or "place"
+    prep = _preposition(place)
+    f: dict[str, float] = {
+        "bias": 1.0,
+        f"kind={kind}": 1.0,
+        f"type_kind={etype}|{kind}": 1.0,
+        f"dist={min(dist, 6)}": 1.0,
+        f"rank={min(rank, 3)}": 1.0,
+        f"gap_to_best={min(dist - dists[0], 4)}": 1.0,
+        f"prep={prep}": 1.0,
+        f"dep={place.dep_}": 1.0,
+        f"side={'before' if place.i < trigger.i else 'after'}": 1.0,
+        f"candidates={min(len(candidates), 4)}": 1.0,
+        "linear_distance": min(abs(place.i - trigger.i), 30) / 30,
+    }
+    if rule_pick:
+        f["rule_pick"] = 1.0
+        f[f"rule_pick|{etype}"] = 1.0
+    ancestors = {a.i for a in place.ancestors}
+    if trigger.i in ancestors:
+        f["under_trigger"] = 1.0
+    if place.head.i == trigger.i:
+        f["child_of_trigger"] = 1.0
+    trigger_side = {trigger.i} | {a.i for a in trigger.ancestors}
+    path = []
+    for a in place.ancestors:  # up to the lowest common ancestor with the trigger
+        if a.i in trigger_side:
+            break
+        path.append(a)
+    if any(a.dep_ in RELATIVE_DEPS for a in [place, *path]):
+        f["in_other_clause"] = 1.0
+    window = {t.lemma_.lower() for t in place.doc[max(place.sent.start, place.i - 3):min(place.sent.end, place.i + 3)]}
+    if window & BASED_WORDS:
+        f["home_cue"] = 1.0
+    if place.head.lemma_.lower() in market_nouns:
+        f["market_noun"] = 1.0
+    if kind == "nationality" and place.dep_ in ("amod", "compound", "nmod") and place.head.lemma_.lower() not in market_nouns:
+        f["nationality_of_name"] = 1.0
+    if kind == "country" and any(e.kind in ("city", "subdivision") and e.country == entity.code for e, _ in candidates):
+        f["country_of_named_place"] = 1.0
+    if kind in ("city", "subdivision") and any(e.kind == "country" and e.code == entity.country and e is not entity
+                                               for e, _ in candidates):
+        f["place_with_country"] = 1.0
+    if place.dep_ == "conj":
+        f["coordinated"] = 1.0
+    if place.dep_ == "appos" or (place.i > 0 and place.nbor(-1).text == ","):
+        f["after_comma"] = 1.0
+    return f
+
+
+def choose_places(accepted: list[bool], tokens: list[Token]) -> list[int]:
+    """Indices of the chosen candidates: those accepted, and the places coordinated with them
+    ("à Berlin et à Munich" are both in or both out)."""
+    chosen = {i for i, ok in enumerate(accepted) if ok}
+    changed = bool(chosen)
+    while changed:
+        changed = False
+        for i, tok in enumerate(tokens):
+            if i in chosen:
+                continue
+            linked = {j for j, other in enumerate(tokens) if j in chosen and (
+                (tok.dep_ == "conj" and tok.head.i == other.i) or (other.dep_ == "conj" and other.head.i == tok.i))}
+            if linked:
+                chosen.add(i)
+                changed = True
+    return sorted(chosen)

@@ -1,0 +1,228 @@
+#!/usr/bin/env python
+"""Train the two event models; write models/events/locations.json and verifier.json.
+
+Data: the gold ``train`` and ``dev`` splits (French and English together; the test split is
+not read). Both models are L2 logistic regressions over named features, with the
+regularization and the acceptance threshold chosen by 5-fold cross-validation grouped by
+article.
+
+1. ``locations.json``, the location selector of ``newsintel_events``: for every predicted
+   event that matches a gold event with locations (same type, trigger in the gold event's
+   sentence; ``newsintel.evaluate.match_events``), each place of the sentence is a case,
+   positive when it is one of the gold locations. Features:
+   ``newsintel.components.event_places.place_features``. Chosen for the share of events whose
+   location set is exactly right.
+2. ``verifier.json``, ``newsintel_event_verifier``: with the new selector in place and the
+   verifier off, every candidate event is a case, positive when it matches a gold event.
+   Features: ``newsintel.components.event_verifier.event_features``. Chosen for the mean of
+   the French and English event-type F1.
+
+    pip install scikit-learn && python scripts/train_events.py
+"""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+OUT = ROOT / "models" / "events" / "verifier.json"
+LOCATIONS_OUT = ROOT / "models" / "events" / "locations.json"
+C_GRID = (0.03, 0.1, 0.3, 1.0)
+THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.15, 0.71, 0.05))
+SPLITS = ("train", "dev")
+
+
+def parsed(articles, locations):
+    """(article, doc) for every article, run without the verifier and with ``locations``
+    as the events component's location selector (None: the parse rule)."""
+    from newsintel import Pipeline
+
+    pipeline = Pipeline({"event_verifier": False, "sentiment": "lexicon"})
+    for lang in ("fr", "en"):
+        pipeline.nlp(lang).get_pipe("newsintel_events").locations = locations
+    for art in articles:
+        nlp = pipeline.nlp(art["lang"])
+        doc = nlp.make_doc(art["text"])
+        doc._.ni_published = art.get("published")
+        doc._.ni_title = art.get("title")
+        yield art, nlp(doc), nlp.get_pipe("newsintel_events")
+
+
+def location_cases(articles):
+    """(features, label, group, event key) for each place of each matched event with gold locations."""
+    from newsintel.components.event_places import place_features
+    from newsintel.evaluate import _gold_entity_spans, _same_entity, match_events
+
+    feats, labels, groups, keys, tokens = [], [], [], [], {}
+    for n, (art, doc, extractor) in enumerate(parsed(articles, None)):
+        events = list(doc._.ni_events or [])
+        entities = {e.entity_id: e for e in doc._.ni_entities or []}
+        index = doc._.ni_token_entity or {}
+        gspans = _gold_entity_spans(art)
+        for k, (ge, pe) in enumerate(match_events(art, SimpleNamespace(events=events))):
+            gold_places = (ge.get("arguments") or {}).get("locations")
+            if not gold_places or pe.type == "relocation":
+                continue
+            span = doc.char_span(pe.trigger.start, pe.trigger.end, alignment_mode="expand")
+            head = span.root
+            places = extractor._places(head.sent, index, entities)
+            rule = {eid for eid, _ in extractor._near_places(head, places, entities)}
+            candidates = [(entities[eid], tok) for eid, tok in places]
+            for eid, tok in places:
+                pspans = [(m.start, m.end) for m in entities[eid].mentions]
+                feats.append(place_features(head, tok, entities[eid], pe.type, candidates, eid in rule,
+                                            extractor.market_nouns))
+                labels.append(int(any(_same_entity(gspans.get(g, []), pspans) for g in gold_places)))
+                groups.append(n)
+                keys.append((n, k, len(gold_places)))
+                tokens.setdefault((n, k, len(gold_places)), []).append(tok)
+    return feats, np.array(labels), np.array(groups), keys, tokens
+
+
+def location_accuracy(accept, labels, keys, tokens, rule) -> float:
+    """Share of events whose chosen places (as ``newsintel_events`` chooses them: the accepted
+    ones and their coordinates, else the rule's) are exactly their gold places."""
+    from newsintel.components.event_places import choose_places
+
+    by_event: dict = {}
+    for i, key in enumerate(keys):
+        by_event.setdefault(key, []).append(i)
+    right = 0
+    for key, rows in by_event.items():
+        chosen = {rows[j] for j in choose_places([bool(accept[i]) for i in rows], tokens[key])}
+        if not chosen:
+            chosen = {i for i in rows if rule[i]}
+        right += chosen == {i for i in rows if labels[i]}
+    return right / max(1, len(by_event))
+
+
+def train_locations():
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    from newsintel.gold import load_gold
+    from newsintel.linear import LinearDecider
+
+    articles = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
+    feats, y, groups, keys, tokens = location_cases(articles)
+    rule = np.array([f.get("rule_pick", 0.0) > 0 for f in feats])
+    base = location_accuracy(rule, y, keys, tokens, rule)
+    print(f"locations: {len(set(keys))} events, {len(y)} candidate places; the parse rule gets {base:.3f} of events right")
+    vec = DictVectorizer()
+    X = vec.fit_transform(feats)
+    best = (-1.0, None, None)
+    for c in C_GRID:
+        oof = np.zeros(len(y))
+        for tr, te in GroupKFold(n_splits=5).split(X, y, groups):
+            oof[te] = LogisticRegression(C=c, max_iter=5000).fit(X[tr], y[tr]).predict_proba(X[te])[:, 1]
+        for t in THRESHOLDS:
+            acc = location_accuracy(oof >= t, y, keys, tokens, rule)
+            if acc > best[0]:
+                best = (acc, c, t)
+    acc, c, t = best
+    print(f"locations: cross-validated selector (C={c}, threshold {t}) gets {acc:.3f} of events right")
+    clf = LogisticRegression(C=c, max_iter=5000).fit(X, y)
+    weights = {str(k): round(float(w), 5) for k, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-5}
+    meta = {"trained": date.today().isoformat(),
+            "training_data": f"corpora/gold splits {', '.join(SPLITS)}: {len(set(keys))} events with gold locations, "
+                             f"{len(y)} candidate places",
+            "C": c, "cv_exact_locations_rule": round(base, 4), "cv_exact_locations_selector": round(acc, 4)}
+    model = LinearDecider(weights, round(float(clf.intercept_[0]), 5), t, meta)
+    if acc > base:
+        model.save(LOCATIONS_OUT)
+        print(f"wrote {LOCATIONS_OUT.relative_to(ROOT)} ({len(weights)} weights)")
+        return model
+    LOCATIONS_OUT.unlink(missing_ok=True)
+    print("the selector does not beat the parse rule; no locations model written")
+    return None
+
+
+def candidate_cases(articles, locations):
+    """(features, label, article index, language) for every candidate event of every article."""
+    from newsintel.components.event_verifier import event_features
+    from newsintel.evaluate import match_events
+
+    feats, labels, groups, langs = [], [], [], []
+    for n, (art, doc, _) in enumerate(parsed(articles, locations)):
+        events = list(doc._.ni_events or [])
+        entities = {e.entity_id: e for e in doc._.ni_entities or []}
+        matched = {id(p) for _, p in match_events(art, SimpleNamespace(events=events))}
+        for ev, f in zip(events, event_features(doc, events, entities, art["lang"])):
+            feats.append(f)
+            labels.append(int(id(ev) in matched))
+            groups.append(n)
+            langs.append(art["lang"])
+    return feats, np.array(labels), np.array(groups), np.array(langs)
+
+
+def type_f1(keep, labels, langs, articles, lang) -> float:
+    mask = langs == lang
+    tp = int((keep & (labels == 1) & mask).sum())
+    pred = int((keep & mask).sum())
+    gold = sum(len(a["events"]) for a in articles if a["lang"] == lang)
+    p = tp / pred if pred else 0.0
+    r = tp / gold if gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main() -> int:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    from newsintel.gold import load_gold
+    from newsintel.linear import LinearDecider
+
+    locations = train_locations()
+    articles = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
+    feats, y, groups, langs = candidate_cases(articles, locations)
+    vec = DictVectorizer()
+    X = vec.fit_transform(feats)
+    print(f"{len(articles)} articles, {len(y)} candidate events, {int(y.sum())} true")
+    everything = np.ones(len(y), dtype=bool)
+    base = {lang: type_f1(everything, y, langs, articles, lang) for lang in ("fr", "en")}
+    print("without the verifier: " + ", ".join(f"{k} F1 {v:.3f}" for k, v in base.items()))
+
+    cv = GroupKFold(n_splits=5)
+    best = (-1.0, None, None, None)
+    for c in C_GRID:
+        oof = np.zeros(len(y))
+        for tr, te in cv.split(X, y, groups):
+            clf = LogisticRegression(C=c, max_iter=5000)
+            clf.fit(X[tr], y[tr])
+            oof[te] = clf.predict_proba(X[te])[:, 1]
+        for t in THRESHOLDS:
+            scores = {lang: type_f1(oof >= t, y, langs, articles, lang) for lang in ("fr", "en")}
+            mean = sum(scores.values()) / 2
+            if mean > best[0]:
+                best = (mean, c, t, scores)
+    _, best_c, best_t, scores = best
+    print(f"cross-validated with the verifier (C={best_c}, threshold {best_t}): "
+          + ", ".join(f"{k} F1 {v:.3f}" for k, v in scores.items()))
+
+    clf = LogisticRegression(C=best_c, max_iter=5000)
+    clf.fit(X, y)
+    names = vec.get_feature_names_out()
+    weights = {str(name): round(float(w), 5) for name, w in zip(names, clf.coef_[0]) if abs(w) >= 1e-5}
+    meta = {
+        "trained": date.today().isoformat(),
+        "training_data": f"corpora/gold splits {', '.join(SPLITS)}: {len(articles)} articles, "
+                         f"{len(y)} candidate events ({int(y.sum())} matching a gold event)",
+        "C": best_c,
+        "cv_type_f1_without_verifier": {k: round(v, 4) for k, v in base.items()},
+        "cv_type_f1_with_verifier": {k: round(v, 4) for k, v in scores.items()},
+    }
+    LinearDecider(weights, round(float(clf.intercept_[0]), 5), best_t, meta).save(OUT)
+    print(f"wrote {OUT.relative_to(ROOT)} ({len(weights)} weights)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
