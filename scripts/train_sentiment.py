@@ -1,7 +1,7 @@
 #!/usr/bin/env python
-"""Train the ``encoder`` sentiment backend on the gold dev split; write models/sentiment-encoder.
+"""Train the ``encoder`` sentiment backend on the gold train and dev splits; write models/sentiment-encoder.
 
-Data: every labelled sentence of the dev split (French and English together). Features: the
+Data: every labelled sentence of the train and dev splits (French and English together). Features: the
 multilingual sentence embedding and the lexicon score. Model: multinomial logistic
 regression (scikit-learn at training time only; inference is numpy). Regularization is
 chosen by 5-fold cross-validation grouped by article; the aggregation thresholds (document
@@ -26,6 +26,7 @@ OUT = ROOT / "models" / "sentiment-encoder"
 LEXICON_WEIGHT = 3.0
 C_GRID = (0.25, 0.5, 1.0, 2.0)
 SEED = 0
+SPLITS = ("train", "dev")
 
 
 def overlap(a, b) -> int:
@@ -43,7 +44,7 @@ def main() -> int:
     from newsintel.sentiment.encoder import EncoderModel, embed, features
     from newsintel.sentiment.lexicon import label_of
 
-    dev = load_gold(ROOT / "corpora" / "gold", split="dev")
+    dev = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
     records = run_pipeline(dev, pipeline=Pipeline({"sentiment": "lexicon"}))
 
     # every predicted sentence of every dev article, with its lexicon score
@@ -130,36 +131,93 @@ def main() -> int:
                           "intercept": doc_clf.intercept_.round(6).tolist()}
         best_doc = doc_clf_f1
 
-    # an entity's tone: its own sentences, blended with the whole article's tone
+    # an entity's tone: its own sentences, blended with the whole article's tone ...
+    from newsintel.evaluate import _gold_entity_spans, _same_entity
+    from newsintel.sentiment.targets import entity_features
+
+    ent_cases = []  # (article, gold label, own sentence ids, predicted entity or None)
+    for n, (art, rec) in enumerate(zip(dev, records)):
+        gspans = _gold_entity_spans(art)
+        for eid, gold in (art["sentiment"].get("entities") or {}).items():
+            match = next((e for e in rec.entities
+                          if _same_entity(gspans.get(eid, []), [(m.start, m.end) for m in e.mentions])), None)
+            ent_cases.append((n, gold, match))
+    doc_sent = {n: np.where(doc_of == n)[0] for n in range(len(dev))}
     ent_acc = {}
     for t, w in itertools.product((0.05, 0.1, 0.15, 0.2, 0.25, 0.3), (0.0, 0.25, 0.5, 0.75)):
         pairs = []
-        for n, art in enumerate(dev):
-            idx = np.where(doc_of == n)[0]
+        for n, gold, match in ent_cases:
+            idx = doc_sent[n]
             doc_score = float(oof[idx].mean())
-            mentions = {e["id"]: [(m["start"], m["end"]) for m in e["mentions"]] for e in art["entities"]}
-            for eid, gold in (art["sentiment"].get("entities") or {}).items():
-                hit = [i for i in idx if any(overlap(sents[i][:2], m) > 0 for m in mentions.get(eid, []))]
-                own = float(oof[hit].mean()) if hit else doc_score
-                pairs.append((gold, label_of((1 - w) * own + w * doc_score, t)))
+            hit = sorted({m.sentence for m in match.mentions}) if match else []
+            hit = [idx[i] for i in hit if i < len(idx)]
+            own = float(oof[hit].mean()) if hit else doc_score
+            pairs.append((gold, label_of((1 - w) * own + w * doc_score, t) if match else "neutral"))
         ent_acc[(t, w)] = accuracy_score([g for g, _ in pairs], [p for _, p in pairs])
     ent_t, ent_w = max(ent_acc, key=ent_acc.get)
-    print(f"entity accuracy (out-of-fold, dev) {ent_acc[(ent_t, ent_w)]:.3f} with threshold {ent_t}, article weight {ent_w}")
+    blend_acc = ent_acc[(ent_t, ent_w)]
+    print(f"entity accuracy, blend (out-of-fold) {blend_acc:.3f} with threshold {ent_t}, article weight {ent_w}")
+
+    # ... or a classifier over the entity's evidence (newsintel.sentiment.targets)
+    from sklearn.feature_extraction import DictVectorizer
+
+    from newsintel.linear import LinearClassifier
+
+    rows_e, y_e, g_e = [], [], []
+    for n, gold, match in ent_cases:
+        if match is None:
+            continue
+        rec = records[n]
+        idx = doc_sent[n]
+        companies = [e for e in rec.entities if e.type == "company" and not e.source_role]
+        top = max(companies, key=lambda e: e.salience).entity_id if companies else None
+        events = rec.events
+        for ev in events:
+            ev.polarity = float(oof[idx[ev.sentence]]) if ev.sentence < len(idx) else None
+        own = sorted({m.sentence for m in match.mentions if m.sentence < len(idx)})
+        rows_e.append(entity_features(match, own, list(oof[idx]), list(oof_label[idx]), events, top))
+        y_e.append(gold)
+        g_e.append(n)
+    vec = DictVectorizer()
+    X_e = vec.fit_transform(rows_e)
+    y_e, g_e = np.array(y_e), np.array(g_e)
+    unmatched = [gold for _, gold, match in ent_cases if match is None]
+    best_ec, best_eacc = None, -1.0
+    for c in (0.1, 0.3, 1.0, 3.0):
+        pred = np.empty_like(y_e)
+        for tr, te in GroupKFold(n_splits=5).split(X_e, y_e, g_e):
+            clf = LogisticRegression(C=c, max_iter=5000, random_state=SEED)
+            clf.fit(X_e[tr], y_e[tr])
+            pred[te] = clf.predict(X_e[te])
+        acc = (int((pred == y_e).sum()) + unmatched.count("neutral")) / len(ent_cases)
+        print(f"entity classifier C={c}: accuracy (out-of-fold) {acc:.3f}")
+        if acc > best_eacc:
+            best_ec, best_eacc = c, acc
+    entity_model = None
+    if best_eacc > blend_acc:
+        clf = LogisticRegression(C=best_ec, max_iter=5000, random_state=SEED).fit(X_e, y_e)
+        names = vec.get_feature_names_out()
+        entity_model = LinearClassifier(
+            [str(c) for c in clf.classes_],
+            [{str(k): round(float(v), 5) for k, v in zip(names, row) if abs(v) >= 1e-5} for row in clf.coef_],
+            [round(float(b), 5) for b in clf.intercept_],
+        ).to_dict()
+    entity_acc = max(best_eacc, blend_acc)
 
     final = LogisticRegression(C=best_c, max_iter=3000, class_weight="balanced", random_state=SEED)
     final.fit(X_all[rows], y)
     meta = {
         "trained": date.today().isoformat(),
-        "training_data": f"corpora/gold dev split: {len(y)} labelled sentences from {len(dev)} articles (fr and en)",
+        "training_data": f"corpora/gold splits {', '.join(SPLITS)}: {len(y)} labelled sentences from {len(dev)} articles (fr and en)",
         "label_counts": {k: int(v) for k, v in zip(*np.unique(y, return_counts=True))},
         "features": "512-d multilingual Universal Sentence Encoder embedding + lexicon score x lexicon_weight",
         "lexicon_weight": LEXICON_WEIGHT,
         "C": best_c,
         "cv_sentence_macro_f1": round(best_f1, 4),
         "cv_document_macro_f1": round(best_doc, 4),
-        "cv_entity_accuracy": round(ent_acc[(ent_t, ent_w)], 4),
+        "cv_entity_accuracy": round(entity_acc, 4),
         "aggregation": {**best_agg, "entity_threshold": ent_t, "entity_article_weight": ent_w,
-                        "document_model": document_model},
+                        "document_model": document_model, "entity_model": entity_model},
     }
     EncoderModel(final.coef_, final.intercept_, list(final.classes_), meta).save(OUT)
     print(f"wrote {OUT.relative_to(ROOT)}")

@@ -5,7 +5,9 @@ Every sentence gets a label and a score in [-1, 1] from the configured backend (
 lexicon score is always computed and given to the backend as a feature. Sentences are then
 aggregated: the document label from the mean score and the balance of polar sentences
 (``mixed`` when good and bad news weigh alike), each entity's label from the sentences that
-mention it (blended with the article's tone as the backend's aggregation settings say), and
+mention it (blended with the article's tone as the backend's aggregation settings say, or,
+for the ``encoder`` backend, by a trained model that also weighs the events the entity takes
+part in: ``newsintel.sentiment.targets``), and
 each event's polarity from its sentence. Batches of documents are scored
 together, so the encoder embeds all their sentences in one call.
 """
@@ -16,10 +18,12 @@ from typing import Iterable, Iterator, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..linear import LinearClassifier
 from ..records import SentenceSentiment, Sentiment
 from ..sentiment import load_backend
 from ..sentiment.encoder import document_label
 from ..sentiment.lexicon import LexiconScorer, label_of
+from ..sentiment.targets import entity_features
 
 
 @Language.factory(
@@ -41,6 +45,8 @@ class SentimentScorer:
         self.lexicon = LexiconScorer(nlp.vocab, nlp.lang)
         self.model = load_backend(backend, model=model, device=device, label_map=label_map)
         self.agg = self.model.aggregation
+        entity_model = self.agg.get("entity_model")
+        self.entity_model = LinearClassifier.from_dict(entity_model) if entity_model else None
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -91,18 +97,31 @@ class SentimentScorer:
         return Sentiment(label, round(score, 4), sentences)
 
     def _targets(self, doc: Doc, sentences: list[SentenceSentiment]) -> None:
+        for ev in doc._.ni_events or []:
+            if ev.sentence < len(sentences):
+                ev.polarity = sentences[ev.sentence].score
         threshold = self.agg["entity_threshold"]
         article_weight = self.agg.get("entity_article_weight", 0.0)
         article = doc._.ni_sentiment.score if doc._.ni_sentiment else 0.0
-        for ent in doc._.ni_entities or []:
+        entities = doc._.ni_entities or []
+        model = self.entity_model
+        if model is not None:
+            scores = [s.score for s in sentences]
+            labels = [s.label for s in sentences]
+            companies = [e for e in entities if e.type == "company" and not e.source_role]
+            top = max(companies, key=lambda e: e.salience).entity_id if companies else None
+            events = doc._.ni_events or []
+        for ent in entities:
             idx = sorted({m.sentence for m in ent.mentions if m.sentence < len(sentences)})
             if not idx:
                 continue
             own = sum(sentences[i].score for i in idx) / len(idx)
             score = (1 - article_weight) * own + article_weight * article  # the story's tone colours each party
             ent.sentiment_score = round(score, 4)
-            ent.sentiment_label = label_of(score, threshold)
             ent.sentiment_sentences = idx
-        for ev in doc._.ni_events or []:
-            if ev.sentence < len(sentences):
-                ev.polarity = sentences[ev.sentence].score
+            if model is not None:
+                probs = model.probabilities(entity_features(ent, idx, scores, labels, events, top))
+                ent.sentiment_label = max(probs, key=probs.get)
+                ent.sentiment_score = round(probs.get("positive", 0.0) - probs.get("negative", 0.0), 4)
+            else:
+                ent.sentiment_label = label_of(score, threshold)
