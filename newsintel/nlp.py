@@ -1,7 +1,7 @@
 """Building the spaCy pipeline of one language: the base model plus newsintel's components.
 
 ``build_nlp("fr", "fr_core_news_md")`` loads the base pipeline (any installed spaCy package
-or a path) and appends ``newsintel_regions``, ``newsintel_entities``, ``newsintel_events``,
+or a path) and appends ``newsintel_lemmas``, ``newsintel_regions``, ``newsintel_entities``, ``newsintel_events``,
 ``newsintel_event_verifier`` and ``newsintel_sentiment``. The result is an ordinary ``Language`` object: ``nlp.pipe``
 runs everything, and ``doc._.ni_entities`` / ``ni_events`` / ``ni_sentiment`` hold records.
 """
@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from . import components  # noqa: F401  (importing it registers the factories and extensions)
 
-NEWSINTEL_COMPONENTS = ("newsintel_regions", "newsintel_entities", "newsintel_events", "newsintel_event_verifier",
+NEWSINTEL_COMPONENTS = ("newsintel_lemmas", "newsintel_regions", "newsintel_entities", "newsintel_events", "newsintel_event_verifier",
                         "newsintel_sentiment")
 REQUIRED_BASE = ("parser", "ner")
 
@@ -52,5 +52,7 @@ def build_nlp(lang: str, model: str, *, max_length: int = 1_000_000, sentiment: 
             config = {k: v for k, v in (sentiment or {}).items() if v is not None}
         elif name == "newsintel_entities" and aliases:
             config = {"aliases": str(aliases)}
+        elif name == "newsintel_events":
+            config = {"broad": verify_events}  # the verifier judges the triggers whose conditions fail
         nlp.add_pipe(name, config=config)
     return nlp

@@ -45,7 +45,9 @@ def parsed(articles, locations):
 
     pipeline = Pipeline({"event_verifier": False, "sentiment": "lexicon"})
     for lang in ("fr", "en"):
-        pipeline.nlp(lang).get_pipe("newsintel_events").locations = locations
+        extractor = pipeline.nlp(lang).get_pipe("newsintel_events")
+        extractor.locations = locations
+        extractor.broad = True  # the verifier sees every candidate, conditions met or not
     for art in articles:
         nlp = pipeline.nlp(art["lang"])
         doc = nlp.make_doc(art["text"])
@@ -154,7 +156,7 @@ def candidate_cases(articles, locations):
         events = list(doc._.ni_events or [])
         entities = {e.entity_id: e for e in doc._.ni_entities or []}
         matched = {id(p) for _, p in match_events(art, SimpleNamespace(events=events))}
-        for ev, f in zip(events, event_features(doc, events, entities, art["lang"])):
+        for ev, f in zip(events, event_features(doc, events, entities, art["lang"], doc._.ni_event_cues)):
             feats.append(f)
             labels.append(int(id(ev) in matched))
             groups.append(n)

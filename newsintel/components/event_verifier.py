@@ -32,18 +32,23 @@ def _bucket(n: int, top: int) -> str:
     return str(min(n, top)) + ("+" if n >= top else "")
 
 
-def event_features(doc: Doc, events: list[Event], entities: dict[str, Entity], lang: str) -> list[dict[str, float]]:
+def event_features(doc: Doc, events: list[Event], entities: dict[str, Entity], lang: str,
+                   cues: Optional[list[dict]] = None) -> list[dict[str, float]]:
     """One feature dict per event of ``doc``, in order (the same code serves training)."""
     out = []
+    cues = cues if cues is not None and len(cues) == len(events) else [{} for _ in events]
     sentences = list(doc.sents)
     seen_type_actor: set[tuple] = set()
     seen_type: set[str] = set()
     per_sentence: dict[int, int] = {}
     for ev in events:
         per_sentence[ev.sentence] = per_sentence.get(ev.sentence, 0) + 1
-    for ev in events:
+    for ev, cue in zip(events, cues):
         t = ev.type
         f: dict[str, float] = {"bias_" + lang: 1.0, "type=" + t: 1.0}
+        if not cue.get("strict", True):
+            f["condition_unmet"] = 1.0
+            f[f"condition_unmet={t}"] = 1.0
         span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
         if span is not None and len(span):
             root = span.root
@@ -130,13 +135,17 @@ class EventVerifier:
         if not events:
             return doc
         entities = {e.entity_id: e for e in (doc._.ni_entities or [])}
-        kept = []
-        for ev, feats in zip(events, event_features(doc, events, entities, self.lang)):
+        kept, kept_cues = [], []
+        cues = doc._.ni_event_cues
+        cues = cues if cues is not None and len(cues) == len(events) else [{} for _ in events]
+        for ev, cue, feats in zip(events, cues, event_features(doc, events, entities, self.lang, cues)):
             p = self.model.probability(feats)
             if p >= self.model.threshold:
                 ev.confidence = round(p, 3)
                 kept.append(ev)
+                kept_cues.append(cue)
         for n, ev in enumerate(kept, 1):
             ev.event_id = f"ev{n}"
         doc._.ni_events = kept
+        doc._.ni_event_cues = kept_cues
         return doc

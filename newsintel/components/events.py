@@ -6,6 +6,11 @@ optional context conditions) come from ``data/events.yaml``; modality cues from
 agent of a passive) is the actor, prepositions separate a relocation's origin from its
 destination, and figures and dates of the sentence become the quantity and the time. A
 description such as "le groupe" or "the retailer" resolves to the company last named.
+The places an event is about are chosen by a trained selector (``models/events``).
+
+With ``broad=True`` (set when ``newsintel_event_verifier`` follows), a trigger whose context
+condition fails is still proposed, marked as such in ``doc._.ni_event_cues``, for the
+verifier to judge; without the verifier only triggers whose conditions hold are kept.
 """
 from __future__ import annotations
 
@@ -67,19 +72,22 @@ class _Trigger:
     start: int
     end: int
     specificity: int
+    strict: bool = True  # False: a context condition of the trigger entry did not hold (broad mode)
 
 
-@Language.factory("newsintel_events", default_config={"locations_model": None},
-                  assigns=["doc._.ni_events"], requires=["doc._.ni_entities"])
-def make_event_extractor(nlp: Language, name: str, locations_model: Optional[str]):
-    return EventExtractor(nlp, name=name, locations_model=locations_model)
+@Language.factory("newsintel_events", default_config={"locations_model": None, "broad": False},
+                  assigns=["doc._.ni_events", "doc._.ni_event_cues"], requires=["doc._.ni_entities"])
+def make_event_extractor(nlp: Language, name: str, locations_model: Optional[str], broad: bool):
+    return EventExtractor(nlp, name=name, locations_model=locations_model, broad=broad)
 
 
 class EventExtractor:
     """Finds the events of a doc and fills ``doc._.ni_events`` (see the module docstring)."""
 
-    def __init__(self, nlp: Language, name: str = "newsintel_events", locations_model: Optional[str] = None):
+    def __init__(self, nlp: Language, name: str = "newsintel_events", locations_model: Optional[str] = None,
+                 broad: bool = False):
         self.name = name
+        self.broad = broad
         self.locations = self._load_locations_model(locations_model)
         self.lang = nlp.lang
         self.matcher = LemmaPhraseMatcher(nlp.vocab)
@@ -124,18 +132,24 @@ class EventExtractor:
             sent = doc[start].sent
             lo, hi = max(sent.start, start - WINDOW), min(sent.end, end + WINDOW)
             near = {t.lemma_.lower() for t in doc[lo:hi]} | {t.lower_ for t in doc[lo:hi]}
-            spec = 0
+            spec, strict = 0, True
             if cond.get("with_any"):
-                if not near.intersection(str(w).lower() for w in cond["with_any"]):
+                if near.intersection(str(w).lower() for w in cond["with_any"]):
+                    spec += 2
+                elif self.broad:
+                    strict = False
+                else:
                     continue
-                spec += 2
             if cond.get("without_any") and near.intersection(str(w).lower() for w in cond["without_any"]):
                 continue
             if cond.get("with_region"):
-                if not region_tokens.intersection(range(sent.start, sent.end)):
+                if region_tokens.intersection(range(sent.start, sent.end)):
+                    spec += 1
+                elif self.broad:
+                    strict = False
+                else:
                     continue
-                spec += 1
-            found.append(_Trigger(etype, start, end, spec + (end - start)))
+            found.append(_Trigger(etype, start, end, spec + (end - start) - (0 if strict else 3), strict))
         kept: list[_Trigger] = []
         taken: set[int] = set()
         for t in sorted(found, key=lambda t: (-t.specificity, -(t.end - t.start), t.start)):
@@ -145,8 +159,10 @@ class EventExtractor:
         # a type another trigger of the same sentence already covers ("raised £420m in its IPO")
         by_sentence: dict[int, set[str]] = {}
         for t in kept:
-            by_sentence.setdefault(doc[t.start].sent.start, set()).add(t.type)
-        kept = [t for t in kept if not any(t.type in SUBSUMES.get(other, ()) for other in by_sentence[doc[t.start].sent.start])]
+            if t.strict:
+                by_sentence.setdefault(doc[t.start].sent.start, set()).add(t.type)
+        kept = [t for t in kept if not any(t.type in SUBSUMES.get(other, ())
+                                           for other in by_sentence.get(doc[t.start].sent.start, ()))]
         return sorted(kept, key=lambda t: t.start)
 
     # --- arguments --------------------------------------------------------------------
@@ -415,6 +431,7 @@ class EventExtractor:
         triggers = self._triggers(doc, region_tokens, set(index))
         if not triggers:
             doc._.ni_events = []
+            doc._.ni_event_cues = []
             return doc
         # longest cue first: "ne exclure pas" is speculative, its "pas" is no negation
         cues: dict[str, list[tuple[int, int]]] = {}
@@ -433,6 +450,7 @@ class EventExtractor:
         sent_index = {s.start: n for n, s in enumerate(doc.sents)}
         sent_cache: dict[int, tuple] = {}
         events: list[Event] = []
+        cue_of: dict[int, dict] = {}  # id(event) -> how its trigger was found, for the verifier
         seen: set[tuple] = set()
         def sentence_facts(sent: Span) -> tuple:
             if sent.start not in sent_cache:
@@ -502,6 +520,7 @@ class EventExtractor:
                         tense=tense,
                         confidence=round(min(confidence, 0.95), 2),
                     ))
+                    cue_of[id(events[-1])] = {"strict": trig.strict}
 
         results_sentences: set[int] = set()
         for trig in triggers:
@@ -523,6 +542,7 @@ class EventExtractor:
                     emit(_Trigger("financial_results", span.start, span.end, 0), [quantity.quantity])
 
         doc._.ni_events = self._drop_repeats(doc, events)
+        doc._.ni_event_cues = [cue_of[id(ev)] for ev in doc._.ni_events]
         return doc
 
     def _drop_repeats(self, doc: Doc, events: list[Event]) -> list[Event]:
