@@ -15,6 +15,16 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 
+def apostrophe_variants(text: str) -> list[str]:
+    """``text`` and its spellings with the other apostrophe ("d'État" and "d’État"): news
+    text uses both, and matching on words (not lemmas) must find either."""
+    variants = [text]
+    for a, b in (("'", "’"), ("’", "'")):
+        if a in text and text.replace(a, b) not in variants:
+            variants.append(text.replace(a, b))
+    return variants
+
+
 class LemmaPhraseMatcher:
     """Matches lemma sequences (and the same words as lowercase text) in docs."""
 
@@ -35,7 +45,8 @@ class LemmaPhraseMatcher:
         for key, phrases in self._pending.items():
             self.keys[self.vocab.strings.add(key)] = key
             self.by_lemma.add(key, [Doc(self.vocab, words=w, lemmas=w) for w in phrases])
-            self.by_lower.add(key, [Doc(self.vocab, words=w) for w in phrases])
+            self.by_lower.add(key, [Doc(self.vocab, words=v.split()) for w in phrases
+                                    for v in apostrophe_variants(" ".join(w))])
         self._pending.clear()
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:

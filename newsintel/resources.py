@@ -28,6 +28,13 @@ def load_yaml(*parts: str):
         return yaml.safe_load(fh)
 
 
+@lru_cache(maxsize=None)
+def first_names() -> frozenset[str]:
+    """Given names (``data/first_names.txt``): tell a person's name from a place or a company."""
+    text = data_path("first_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def models_dir() -> Path:
     """The folder holding packaged model artifacts (gazetteer, trained classifiers)."""
     env = os.environ.get("NEWSINTEL_MODELS")

@@ -18,8 +18,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..aliases import AliasEntry, load_aliases
+from ..matching import apostrophe_variants
 from ..records import Entity, Mention, entity_id_for
-from ..resources import data_path, load_yaml
+from ..resources import first_names, load_yaml
 from .regions import RegionMatch
 
 ORG_LABELS = {"ORG"}
@@ -98,8 +99,7 @@ class EntityTyper:
         self.currency_codes = set(load_yaml("quantities.yaml")["currencies"]["codes"])
         self.not_entities = set(data.get("not_entities", []))
         self.product_verbs = set(data.get("product_verbs", {}).get(lang, []))
-        self.first_names = {line.strip() for line in data_path("first_names.txt").read_text(encoding="utf-8").splitlines()
-                            if line.strip() and not line.startswith("#")}
+        self.first_names = first_names()
         roles = load_yaml("roles.yaml")
         self.generic_heads = roles.get("generic_heads", {}).get(lang, {})
         self.role_priority = {r: n for n, r in enumerate(roles.get("role_priority", []))}
@@ -108,11 +108,11 @@ class EntityTyper:
         for entry in roles[lang]:
             key = nlp.vocab.strings.add(f"ROLE|{entry['role']}")
             self.role_of[key] = entry["role"]
-            self.role_matcher.add(f"ROLE|{entry['role']}", [nlp.make_doc(entry["text"])])
+            self.role_matcher.add(f"ROLE|{entry['role']}", [nlp.make_doc(v) for v in apostrophe_variants(entry["text"])])
         for head, role in self.generic_heads.items():
             key = nlp.vocab.strings.add(f"ROLE|{role}")
             self.role_of[key] = role
-            self.role_matcher.add(f"ROLE|{role}", [nlp.make_doc(head)])
+            self.role_matcher.add(f"ROLE|{role}", [nlp.make_doc(v) for v in apostrophe_variants(head)])
 
     # --- typing ---------------------------------------------------------------------
     def _org_type(self, doc: Doc, start: int, end: int) -> str:
@@ -196,7 +196,7 @@ class EntityTyper:
             taken.update(range(start, end))
         ner.extend(self._cue_candidates(doc, taken))
         ner.extend(self._proper_name_candidates(doc, taken, role_edges[0]))
-        self._vote_types(doc, ner)
+        self._vote_types(doc, ner, role_edges)
         cands.extend(ner)
         cands.extend(self._unlabelled_repeats(doc, cands, taken))
         return sorted(cands, key=lambda c: c.start)
@@ -307,7 +307,7 @@ class EntityTyper:
                 return True
         return False
 
-    def _vote_types(self, doc: Doc, cands: list[_Candidate]) -> None:
+    def _vote_types(self, doc: Doc, cands: list[_Candidate], role_edges: tuple[set, set] = (set(), set())) -> None:
         """One type per surface name in a doc: the model may call "Navalis" ORG in one
         sentence and LOC or PER in the next; company evidence anywhere wins. A lone surname
         of a named person is that person; a lone capitalized word the model calls a person,
@@ -328,10 +328,12 @@ class EntityTyper:
             ):
                 c.type = "company" if c.end - c.start == 1 else "product"
         for c in cands:
-            # "Sellier Vauquois", "Teranga Mobile": no given name in it, so no person
+            # "Sellier Vauquois", "Teranga Mobile": no given name in it, so no person (unless a job
+            # title stands next to it: "analyst Sofia Heikkinen", "Alisha Grant, chief marketing officer")
             if c.type == "person" and c.end - c.start > 1 and c.source == "ner" and not any(
                 t.text in self.first_names or t.text in self.person_titles for t in doc[c.start:c.end]
-            ) and not any(t.text in self.first_names for t in doc[max(0, c.start - 2):c.start]):
+            ) and not any(t.text in self.first_names for t in doc[max(0, c.start - 2):c.start]) \
+                    and not self._looks_like_titled_person(doc, c.start, c.end, role_edges):
                 c.type = "company"
             elif c.type == "company" and 2 <= c.end - c.start <= 3 and doc[c.start].text in self.first_names \
                     and all(t.is_title for t in doc[c.start:c.end]) \

@@ -38,6 +38,7 @@ OBJECT_DEPS = {"obj", "dobj", "pobj", "obl", "obl:arg", "obl:mod", "nmod", "iobj
 ORIGIN_PREPS = {"fr": {"de", "d'", "d’", "depuis", "du", "des"}, "en": {"from", "out"}}
 DESTINATION_PREPS = {"fr": {"à", "vers", "en", "au", "aux", "dans", "sur"}, "en": {"to", "in", "into", "toward", "towards", "at"}}
 PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "qui"}, "en": {"it", "they", "which", "who", "its"}}
+TITLE_GLUE = {"as", "comme", ",", "the", "its", "le", "la", "l'", "l’", "au", "poste", "post", "de", "of"}
 FORMER_WORDS = {"jusqu'ici", "jusqu’ici", "ici", "ancien", "ancienne", "ex", "former", "previously", "précédemment", "formerly"}
 DEFINITE = {"the", "this", "that", "these", "its", "le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses"}
 FINANCIAL_MEASURES = {"revenue", "sales", "profit", "operating_profit", "ebitda", "ebit", "margin", "users",
@@ -451,6 +452,7 @@ class EventExtractor:
         sent_cache: dict[int, tuple] = {}
         events: list[Event] = []
         cue_of: dict[int, dict] = {}  # id(event) -> how its trigger was found, for the verifier
+        appointed: dict[str, tuple] = {}  # person -> (role, title span) an appointment gives
         seen: set[tuple] = set()
         def sentence_facts(sent: Span) -> tuple:
             if sent.start not in sent_cache:
@@ -493,7 +495,10 @@ class EventExtractor:
                     if key in seen:
                         continue
                     seen.add(key)
-                    role = self._event_role(trig, doc, sent, person, index, entities) if person else None
+                    role, title = self._event_role(trig, doc, sent, person, index, entities) if person else (None, None)
+                    if title is not None and trig.type == "executive_appointment" and trig.strict \
+                            and modality in ("asserted", "planned"):
+                        appointed[person] = (role, title)
                     evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
                     trigger = doc[trig.start:trig.end]
                     places_used = [entities[e] for e in locations + origin + destination]
@@ -542,6 +547,10 @@ class EventExtractor:
                     emit(_Trigger("financial_results", span.start, span.end, 0), [quantity.quantity])
 
         doc._.ni_events = self._drop_repeats(doc, events)
+        for person, (role, (start, end)) in appointed.items():
+            # an executive's role is the one in force after the story: the new job, not the old
+            entities[person].role = role
+            entities[person].role_text = doc[start:end].text
         doc._.ni_event_cues = [cue_of[id(ev)] for ev in doc._.ni_events]
         return doc
 
@@ -565,24 +574,44 @@ class EventExtractor:
             ev.event_id = f"ev{n}"
         return kept
 
-    def _event_role(self, trig: _Trigger, doc: Doc, sent: Span, person: str, index: dict, entities: dict) -> Optional[str]:
+    def _event_role(self, trig: _Trigger, doc: Doc, sent: Span, person: str, index: dict,
+                    entities: dict) -> tuple[Optional[str], Optional[tuple[int, int]]]:
         """The role an appointment gives ("will become chairman", "nommée directrice générale
-        par intérim") or a departure ends: the job title of the sentence closest to the person
-        in the parse, after the trigger for appointments; else the person's known role."""
+        par intérim") or a departure ends, with the token span of its title: the job title of
+        the sentence closest to the person in the parse, after the trigger for appointments;
+        else the person's known role (and no span)."""
         known = entities.get(person)
-        if any(t.lower_ in ("respectivement", "respectively") for t in sent):
-            return known.role if known else None  # the entity component paired them in order
         person_tok = next((doc[i] for i in range(sent.start, sent.end) if index.get(i) == person), None)
         titles = [r for r in (doc._.ni_roles or []) if sent.start <= r[0] < sent.end]
         if trig.type == "executive_appointment":
             # "jusqu'ici directrice financière", "former finance chief": the old title
             after = [r for r in titles if r[0] >= trig.end and not any(
                 t.lower_ in FORMER_WORDS for t in doc[max(sent.start, r[0] - 2):r[0]])]
+            if any(t.lower_ in ("respectivement", "respectively") for t in sent):
+                # "A and B were appointed CEO and chair respectively": the n-th person, the n-th title
+                people = list(dict.fromkeys(index[i] for i in range(sent.start, sent.end)
+                                            if i in index and entities[index[i]].type in ("executive", "person")))
+                if person in people and len(people) == len(after):
+                    title = after[people.index(person)]
+                    return title[2], (title[0], title[1])
+                return (known.role if known else None), None
+            if person_tok is not None and person_tok.i > trig.start:
+                # "a nommé la directrice financière, X, présidente du directoire": after the name
+                after = [r for r in after if r[0] > person_tok.i] or after
             titles = after or titles
+        elif any(t.lower_ in ("respectivement", "respectively") for t in sent):
+            return (known.role if known else None), None  # the entity component paired them in order
         if person_tok is not None and titles:
-            best = min(titles, key=lambda r: (self._tree_distance(person_tok, doc[r[0]]), abs(r[0] - trig.start)))
-            return best[2]
-        return known.role if known else None
+            end = person_tok.i
+            while end < sent.end and index.get(end) == person:
+                end += 1
+            # "named A as CFO and B as COO": the title right after the name
+            adjacent = [r for r in titles if end <= r[0] <= end + 2
+                        and all(t.lower_ in TITLE_GLUE for t in doc[end:r[0]])]
+            best = adjacent[0] if adjacent else min(
+                titles, key=lambda r: (self._tree_distance(person_tok, doc[r[0]]), abs(r[0] - person_tok.i)))
+            return best[2], (best[0], best[1])
+        return (known.role if known else None), None
 
     @staticmethod
     def _tree_distance(a: Token, b: Token) -> int:
@@ -599,11 +628,18 @@ class EventExtractor:
         """The people an appointment or departure is about: those closest to the trigger in
         the parse, with the people coordinated with them ("X et Y ont été nommés"), not every
         name in the sentence ("named Jane Doe, succeeding Tom Baker")."""
-        first_token: dict[str, Token] = {}
-        for i in range(sent.start, sent.end):
+        first_token: dict[str, Token] = {}  # the head word of each person's first mention
+        i = sent.start
+        while i < sent.end:
             eid = index.get(i)
             if eid and entities[eid].type in ("executive", "person") and eid not in first_token:
-                first_token[eid] = doc[i]
+                end = i
+                while end < sent.end and index.get(end) == eid:
+                    end += 1
+                first_token[eid] = doc[i:end].root
+                i = end
+                continue
+            i += 1
         if len(first_token) <= 1:
             return list(first_token)
         trigger = doc[trig.start]
@@ -614,7 +650,9 @@ class EventExtractor:
             if eid in chosen:
                 continue
             heads = {first_token[c].i for c in chosen}
-            if tok.dep_ == "conj" and (tok.head.i in heads or any(doc[h].head.i == tok.i for h in heads)):
+            # "X et Y ont été nommés"; "named A as CFO and B as COO" (B parsed under A's title)
+            if tok.dep_ == "conj" and (tok.head.i in heads or any(doc[h].head.i == tok.i for h in heads)
+                                       or dist[eid] <= best + 2):
                 chosen.append(eid)
         return sorted(chosen, key=lambda e: first_token[e].i)
 

@@ -16,10 +16,12 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..resources import model_path
+from ..matching import apostrophe_variants
+from ..resources import first_names, model_path
 
 GAZETTEER_FILE = "regions.jsonl"
 PLACE_LABELS = {"LOC", "GPE"}
+PERSON_LABELS = {"PER", "PERSON"}
 LEADING_WORDS = {"the", "mainland"}
 
 
@@ -87,7 +89,8 @@ class RegionMatcher:
 
     Names match case-sensitively (so "US" is a place and "us" is not). Entries flagged
     ambiguous ("Nice", "Reading") count only where the statistical NER also sees a place.
-    A place inside a longer organization name ("Air France", "Bank of America") is dropped.
+    A place inside a longer organization name ("Air France", "Bank of America") or inside a
+    person's name that starts with a given name ("Sofia Marchetti", "Daniel Harrow") is dropped.
     """
 
     def __init__(self, nlp: Language, name: str = "newsintel_regions", gazetteer_path: Optional[str] = None):
@@ -106,18 +109,26 @@ class RegionMatcher:
         for (rid, form, ambiguous), texts in patterns.items():
             key = f"{rid}|{form}|{int(ambiguous)}"
             self._keys[self.nlp.vocab.strings.add(key)] = (rid, form, ambiguous)
-            self.matcher.add(key, list(self.nlp.tokenizer.pipe(texts)))
+            self.matcher.add(key, list(self.nlp.tokenizer.pipe([v for t in texts for v in apostrophe_variants(t)])))
 
     def __call__(self, doc: Doc) -> Doc:
         ner_places = {(e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS}
         place_tokens = {i for s, e in ner_places for i in range(s, e)}
         org_spans = [(e.start, e.end) for e in doc.ents if e.label_ in ("ORG",)]
+        given = first_names()
+        # "Daniel Harrow", "Jordan Pike", "Sofia Marchetti": a person's name, not a place. The
+        # model's PERSON span decides when a given name opens it or the place does.
+        person_spans = [(e.start, e.end) for e in doc.ents if e.label_ in PERSON_LABELS and 2 <= e.end - e.start <= 3
+                        and all(t.is_title for t in e)]
         found: list[RegionMatch] = []
         for key, start, end in self.matcher(doc):
             rid, form, ambiguous = self._keys[key]
             if ambiguous and not any(i in place_tokens for i in range(start, end)):
                 continue
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e in org_spans):
+                continue
+            if any(s <= start and end <= e and (s, e) != (start, end) and (doc[s].text in given or s == start)
+                   for s, e in person_spans):
                 continue
             while end - start > 1 and doc[start].lower_ in LEADING_WORDS:
                 start += 1  # "the Netherlands", "the Gulf": the span is the name alone
