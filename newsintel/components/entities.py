@@ -4,13 +4,17 @@ Turns the base model's ORG/PER/LOC spans and the region matches into the entitie
 record: companies, organizations, products, executives (with role and organization),
 persons and regions (with codes). Mentions of one entity are grouped within the doc, and
 the result is a list of :class:`newsintel.records.Entity` in ``doc._.ni_entities``, with a
-token-to-entity index in ``doc._.ni_token_entity`` for the later components.
+token-to-entity index in ``doc._.ni_token_entity`` for the later components. A trained
+model (``models/entities``, see ``newsintel.components.entity_types``) has the last word on
+company versus organization versus product.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
@@ -20,7 +24,9 @@ from spacy.tokens import Doc
 from ..aliases import AliasEntry, load_aliases
 from ..matching import apostrophe_variants
 from ..records import Entity, Mention, entity_id_for
-from ..resources import first_names, load_yaml
+from ..linear import LinearClassifier
+from ..resources import first_names, load_yaml, model_path
+from .entity_types import retype_entities
 from .regions import RegionMatch
 
 ORG_LABELS = {"ORG"}
@@ -65,20 +71,22 @@ class _Group:
 
 @Language.factory(
     "newsintel_entities",
-    default_config={"aliases": None},
+    default_config={"aliases": None, "types_model": None},
     assigns=["doc._.ni_entities", "doc._.ni_token_entity", "doc._.ni_roles"],
     requires=["doc.ents"],
 )
-def make_entity_typer(nlp: Language, name: str, aliases: Optional[str]):
-    return EntityTyper(nlp, name=name, aliases=aliases)
+def make_entity_typer(nlp: Language, name: str, aliases: Optional[str], types_model: Optional[str]):
+    return EntityTyper(nlp, name=name, aliases=aliases, types_model=types_model)
 
 
 class EntityTyper:
     """Types, groups and normalizes the entities of a doc (see the module docstring)."""
 
-    def __init__(self, nlp: Language, name: str = "newsintel_entities", aliases: Optional[str] = None):
+    def __init__(self, nlp: Language, name: str = "newsintel_entities", aliases: Optional[str] = None,
+                 types_model: Optional[str] = None):
         self.name = name
         self.lang = nlp.lang
+        self.types = self._load_types_model(types_model)
         self.alias_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.alias_entries: dict[str, AliasEntry] = {}
         if aliases:
@@ -656,7 +664,19 @@ class EntityTyper:
         doc._.ni_roles = roles
         doc._.ni_entities, id_of = self._to_records(doc, groups)
         doc._.ni_token_entity = {i: id_of[id(g)] for i, g in token_group.items()}
+        if self.types is not None:
+            retype_entities(doc, doc._.ni_entities, doc._.ni_token_entity, self.types, self.lang, self.first_names)
         return doc
+
+    @staticmethod
+    def _load_types_model(path: Optional[str]) -> Optional[LinearClassifier]:
+        """The trained company/organization/product model; ``"none"`` (or none packaged) keeps the rules' types."""
+        if path == "none":
+            return None
+        file = Path(path) if path else model_path("entities", "types.json")
+        if file.is_dir():
+            file = file / "types.json"
+        return LinearClassifier.from_dict(json.loads(file.read_text(encoding="utf-8"))) if file.exists() else None
 
     def _canonical(self, doc: Doc, g: _Group) -> str:
         if g.alias is not None:
