@@ -64,7 +64,13 @@ class SentimentScorer:
     def _score_batch(self, docs: list[Doc]) -> list[Doc]:
         texts, lex, owners = [], [], []
         spans = []
+        titled = self.agg.get("document_model") is not None
         for n, doc in enumerate(docs):
+            if titled and doc._.ni_title and doc._.ni_title.strip():
+                texts.append(doc._.ni_title.strip())  # the headline's tone, for the document model
+                lex.append(0.0)
+                owners.append(n)
+                spans.append(None)
             hits = self.lexicon.phrase_hits(doc)
             for sent in doc.sents:
                 texts.append(sent.text.strip() or ".")
@@ -73,14 +79,18 @@ class SentimentScorer:
                 spans.append((sent.start_char, sent.end_char))
         scored = self.model.score(texts, lex) if texts else []
         per_doc: list[list[SentenceSentiment]] = [[] for _ in docs]
-        for n, (start, end), (label, score) in zip(owners, spans, scored):
-            per_doc[n].append(SentenceSentiment(start, end, label, round(score, 4)))
-        for doc, sentences in zip(docs, per_doc):
-            doc._.ni_sentiment = self._document(sentences)
+        title_score = [0.0] * len(docs)
+        for n, span, (label, score) in zip(owners, spans, scored):
+            if span is None:
+                title_score[n] = score
+            else:
+                per_doc[n].append(SentenceSentiment(span[0], span[1], label, round(score, 4)))
+        for doc, sentences, headline in zip(docs, per_doc, title_score):
+            doc._.ni_sentiment = self._document(sentences, headline)
             self._targets(doc, sentences)
         return docs
 
-    def _document(self, sentences: list[SentenceSentiment]) -> Sentiment:
+    def _document(self, sentences: list[SentenceSentiment], title_score: float = 0.0) -> Sentiment:
         if not sentences:
             return Sentiment("neutral", 0.0, [])
         agg = self.agg
@@ -89,7 +99,8 @@ class SentimentScorer:
         neg = sum(1 for s in sentences if s.label == "negative")
         score = max(-1.0, min(1.0, mean))
         if agg.get("document_model"):
-            label = document_label(agg["document_model"], [s.score for s in sentences], [s.label for s in sentences])
+            label = document_label(agg["document_model"], [s.score for s in sentences], [s.label for s in sentences],
+                                   title_score)
             return Sentiment(label, round(score, 4), sentences)
         label = label_of(score, agg["doc_threshold"])
         if pos and neg and min(pos, neg) / (pos + neg) >= agg["mixed_share"] and abs(score) < agg["mixed_max_score"]:

@@ -4,8 +4,8 @@ Three backends share one interface, ``score(texts, lexicon_scores) -> [(label, s
 with labels positive / negative / neutral and scores in [-1, 1]:
 
 - ``lexicon``: the business-news lexicon alone (``newsintel.sentiment.lexicon``);
-- ``encoder`` (default): a classifier trained by ``scripts/train_sentiment.py`` on the gold
-  dev split, over multilingual sentence embeddings plus the lexicon score
+- ``encoder`` (default): a classifier trained by ``scripts/train_sentiment.py`` on the gold train and
+  dev splits, over multilingual sentence embeddings plus the lexicon score
   (``newsintel.sentiment.encoder``, weights in ``models/sentiment-encoder``);
 - ``transformers``: any Hugging Face text-classification model, by hub name or local folder
   (``newsintel.sentiment.hf``).

@@ -46,20 +46,24 @@ def features(embeddings: np.ndarray, lexicon_scores, lexicon_weight: float) -> n
     return np.hstack([embeddings, lex])
 
 
-def document_features(scores, labels) -> list[float]:
-    """Statistics of a document's sentence scores and labels, for the document classifier."""
+def document_features(scores, labels, title_score: float = 0.0) -> list[float]:
+    """Statistics of a document's sentence scores and labels (and the score of its title,
+    0 when it has none), for the document classifier."""
     scores = np.asarray(scores, dtype=float)
     labels = np.asarray(labels)
     if scores.size == 0:
-        return [0.0] * 8
-    return [float(scores.mean()), float((labels == "positive").mean()), float((labels == "negative").mean()),
+        return [0.0] * 12 + [float(title_score)]
+    pos, neg = float((labels == "positive").sum()), float((labels == "negative").sum())
+    return [float(scores.mean()), pos / len(scores), neg / len(scores),
             float(scores[0]), float(scores.max()), float(scores.min()), float(np.abs(scores).mean()),
-            float(scores[: max(1, len(scores) // 3)].mean())]
+            float(scores[: max(1, len(scores) // 3)].mean()),
+            float((labels == "neutral").mean()), min(pos, neg) / (pos + neg + 1.0),  # balance: mixed news
+            min(pos, 10.0) / 10, min(neg, 10.0) / 10, float(title_score)]
 
 
-def document_label(model: dict, scores, labels) -> str:
+def document_label(model: dict, scores, labels, title_score: float = 0.0) -> str:
     """The document label from a fitted document classifier (see scripts/train_sentiment.py)."""
-    x = np.asarray(document_features(scores, labels))
+    x = np.asarray(document_features(scores, labels, title_score))
     logits = np.asarray(model["coef"]) @ x + np.asarray(model["intercept"])
     return model["classes"][int(np.argmax(logits))]
 
