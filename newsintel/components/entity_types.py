@@ -86,6 +86,8 @@ def retype_entities(doc: Doc, entities: list[Entity], token_entity: dict[int, st
     for ent in entities:
         if ent.type not in RETYPED or ent.identifiers:
             continue  # a user's alias file has the last word on its entries
+        if ent.type == "product" and ent.owner:
+            continue  # the text says whose product it is ("Klipo Market, sa fonctionnalité d'achats")
         probs = model.probabilities(type_features(doc, ent, lang, given_names))
         best = max((t for t in RETYPED if t in probs), key=probs.get)
         new_id = entity_id_for(best, ent.canonical)

@@ -38,6 +38,7 @@ OBJECT_DEPS = {"obj", "dobj", "pobj", "obl", "obl:arg", "obl:mod", "nmod", "iobj
 ORIGIN_PREPS = {"fr": {"de", "d'", "d’", "depuis", "du", "des"}, "en": {"from", "out"}}
 DESTINATION_PREPS = {"fr": {"à", "vers", "en", "au", "aux", "dans", "sur"}, "en": {"to", "in", "into", "toward", "towards", "at"}}
 PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "qui"}, "en": {"it", "they", "which", "who", "its"}}
+CLAUSE_BOUNDARIES = {"relcl", "acl:relcl", "advcl"}
 TITLE_GLUE = {"as", "comme", ",", "the", "its", "le", "la", "l'", "l’", "au", "poste", "post", "de", "of"}
 FORMER_WORDS = {"jusqu'ici", "jusqu’ici", "ici", "ancien", "ancienne", "ex", "former", "previously", "précédemment", "formerly"}
 DEFINITE = {"the", "this", "that", "these", "its", "le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses"}
@@ -310,20 +311,28 @@ class EventExtractor:
         tok = doc[trig.start]
         sent = tok.sent
         govs = self._governors(tok)
-        gov_ids = {g.i for g in govs}
-        clause = set(gov_ids)
-        for g in govs:
-            clause.update(c.i for c in g.children)
+        # a relative or adverbial clause has its own negation: "the site, which opened in
+        # August, would not reach full output" does not negate the opening
+        clause_govs = govs
+        for n, g in enumerate(govs[:-1]):
+            if g.dep_ in CLAUSE_BOUNDARIES:
+                clause_govs = govs[:n + 1]
+                break
+        clause = {g.i for g in clause_govs}
+        for g in clause_govs:
+            clause.update(c.i for c in g.children if c.dep_ != "conj")  # a coordinated verb is its own clause
 
         def near(kind: str, before: int, after: int = 0) -> bool:
             return any(
-                sent.start <= s and e <= sent.end and (trig.start - before <= s < trig.end + after or s in clause)
+                sent.start <= s and e <= sent.end and not (s < trig.end and trig.start < e)  # the trigger itself
+                and (trig.start - before <= s < trig.end + after or s in clause)
                 for s, e in cues.get(kind, [])
             )
 
         # "an IPO was not on the agenda": a noun trigger whose predicate is negated
         predicate = {t.i for t in tok.head.subtree} if tok.dep_ in SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN") else set()
-        if near("negated", 6) or any(c.dep_ == "neg" for g in govs for c in g.children) or any(
+        if near("negated", 6) or any(c.dep_ == "neg" for g in clause_govs for c in g.children) \
+                or any(c.dep_ == "det" and c.lower_ == "no" for c in doc[trig.start:trig.end].root.children) or any(
             s in predicate for s, _ in cues.get("negated", [])
         ):
             return "negated"
