@@ -45,8 +45,13 @@ def _compiled(lang: str):
     money_after = re.compile(rf"(?<![\w.,]){number}{scale}{curword}(?!\w)", re.I)
     percent = re.compile(rf"(?<![\w.,]){number}{pct}", re.I)
     count = re.compile(rf"(?<![\w.,]){number}{scale}{unit}", re.I)
+    # "25 of its 210 stores", "12 de ses 80 magasins": the first figure is what is counted
+    partitive = re.compile(rf"(?<![\w.,]){number}\s+(?:{_alt(d['partitive'][lang])})(?:\s+\d[\d\s.,]*)?{unit}", re.I)
+    adjective = rf"(?:\s+(?:{_alt(d['count_adjectives'][lang])}))"
+    count_adj = re.compile(rf"(?<![\w.,]){number}{scale}{adjective}{unit}", re.I)
     return {
-        "patterns": [("money", money_before), ("money", money_after), ("percent", percent), ("count", count)],
+        "patterns": [("money", money_before), ("money", money_after), ("percent", percent), ("count", partitive),
+                     ("count", count), ("count", count_adj)],
         "symbols": symbols,
         "words": words,
         "codes": set(codes),

@@ -14,6 +14,7 @@ verifier to judge; without the verifier only triggers whose conditions hold are 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -38,6 +39,7 @@ OBJECT_DEPS = {"obj", "dobj", "pobj", "obl", "obl:arg", "obl:mod", "nmod", "iobj
 ORIGIN_PREPS = {"fr": {"de", "d'", "d’", "depuis", "du", "des"}, "en": {"from", "out"}}
 DESTINATION_PREPS = {"fr": {"à", "vers", "en", "au", "aux", "dans", "sur"}, "en": {"to", "in", "into", "toward", "towards", "at"}}
 PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "qui"}, "en": {"it", "they", "which", "who", "its"}}
+TOTAL_OF = re.compile(r"\b(?:of|out of) (?:its|their|the) $|\b(?:sur|de|parmi) (?:ses|leurs|les) $", re.I)
 CLAUSE_BOUNDARIES = {"relcl", "acl:relcl", "advcl"}
 TITLE_GLUE = {"as", "comme", ",", "the", "its", "le", "la", "l'", "l’", "au", "poste", "post", "de", "of"}
 FORMER_WORDS = {"jusqu'ici", "jusqu’ici", "ici", "ancien", "ancienne", "ex", "former", "previously", "précédemment", "formerly"}
@@ -50,19 +52,20 @@ TARGET_TYPES = {"acquisition", "merger", "divestment", "partnership", "investmen
 LOCATION_TYPES = {"market_entry", "market_expansion", "market_exit", "facility_opening", "facility_closure",
                   "layoffs", "hiring", "restructuring", "partnership", "investment_funding", "ipo", "bankruptcy",
                   "product_launch", "product_discontinuation", "legal_regulatory", "workplace_policy"}
-QUANTITY_PREFERENCE = {
+QUANTITY_PREFERENCE = {  # units an event's figure may have, in tiers: a nearer figure wins within a tier
     "financial_results": ("percent", "currency", "users", "units"),
     "layoffs": ("jobs", "people"),
     "hiring": ("jobs", "people"),
+    "restructuring": ("currency",),
     "investment_funding": ("currency",),
     "acquisition": ("currency", "percent"),
     "divestment": ("currency", "percent"),
     "relocation": ("people", "jobs"),
-    "facility_closure": ("sites", "stores", "jobs", "people"),
-    "facility_opening": ("sites", "stores", "jobs", "people"),
-    "market_exit": ("stores", "sites", "jobs", "people"),
-    "market_entry": ("stores", "sites", "currency"),
-    "market_expansion": ("currency", "stores", "sites"),
+    "facility_closure": (("sites", "stores"), "jobs", "people"),
+    "facility_opening": (("sites", "stores"), "jobs", "people"),
+    "market_exit": (("stores", "sites"), "jobs", "people"),
+    "market_entry": (("stores", "sites"), "currency"),
+    "market_expansion": ("currency", ("stores", "sites")),
     "legal_regulatory": ("currency",),
     "ipo": ("currency",),
 }
@@ -484,7 +487,7 @@ class EventExtractor:
                     actor = party
             trig_char = doc[trig.start:trig.end].start_char - sent.start_char
             if quantity_choices is None:
-                quantity_choices = [self._quantity(trig.type, quantities, trig_char)]
+                quantity_choices = [self._quantity(trig.type, quantities, trig_char, sent.text)]
             time = self._time(times, trig_char)
             modality = self._modality(trig, doc, cues, actor, index, entities)
             tense = self._tense(trig, doc, modality, time, anchor)
@@ -684,15 +687,24 @@ class EventExtractor:
             chosen.append(best if strict else Quantity.from_dict(best.quantity.to_dict()))
         return chosen
 
-    def _quantity(self, etype: str, quantities, trig_char: int) -> Optional[Quantity]:
+    def _quantity(self, etype: str, quantities, trig_char: int, text: str = "") -> Optional[Quantity]:
         prefs = QUANTITY_PREFERENCE.get(etype)
         if not prefs or not quantities:
             return None
-        usable = [q for q in quantities if q.quantity.unit in prefs]
+        tier = {}
+        for n, units in enumerate(prefs):
+            for unit in (units if isinstance(units, tuple) else (units,)):
+                tier[unit] = 0 if etype == "financial_results" else n
+        usable = [q for q in quantities if q.quantity.unit in tier]
         if not usable:
             return None
-        best = min(usable, key=lambda q: (prefs.index(q.quantity.unit) if etype != "financial_results" else 0, abs(q.start - trig_char)))
-        return Quantity.from_dict(best.quantity.to_dict())
+        # "close 25 of its 210 stores": the 210 is the whole network, not what closes
+        best = min(usable, key=lambda q: (bool(TOTAL_OF.search(text[:q.start])), tier[q.quantity.unit],
+                                          abs(q.start - trig_char)))
+        quantity = Quantity.from_dict(best.quantity.to_dict())
+        if etype == "layoffs" and quantity.unit == "people":
+            quantity.unit = "jobs"  # "cut 600 employees": the figure is jobs lost
+        return quantity
 
     @staticmethod
     def _time(times, trig_char: int) -> Optional[TimeExpression]:
