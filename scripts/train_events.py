@@ -33,20 +33,22 @@ sys.path.insert(0, str(ROOT))
 
 OUT = ROOT / "models" / "events" / "verifier.json"
 LOCATIONS_OUT = ROOT / "models" / "events" / "locations.json"
+TARGETS_OUT = ROOT / "models" / "events" / "targets.json"
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.15, 0.71, 0.05))
 SPLITS = ("train", "dev")
 
 
-def parsed(articles, locations):
-    """(article, doc) for every article, run without the verifier and with ``locations``
-    as the events component's location selector (None: the parse rule)."""
+def parsed(articles, locations, targets=None):
+    """(article, doc, events component) for every article, run without the verifier and with
+    ``locations`` and ``targets`` as the argument selectors (None: the parse rules)."""
     from newsintel import Pipeline
 
     pipeline = Pipeline({"event_verifier": False, "sentiment": "lexicon"})
     for lang in ("fr", "en"):
         extractor = pipeline.nlp(lang).get_pipe("newsintel_events")
         extractor.locations = locations
+        extractor.targets = targets
         extractor.broad = True  # the verifier sees every candidate, conditions met or not
     for art in articles:
         nlp = pipeline.nlp(art["lang"])
@@ -146,13 +148,110 @@ def train_locations():
     return None
 
 
-def candidate_cases(articles, locations):
+def target_cases(articles, locations):
+    """(features, label, group, event key) for each candidate target of each matched event with a gold target."""
+    from newsintel.components.event_targets import target_features
+    from newsintel.evaluate import _gold_entity_spans, _same_entity, match_events
+
+    feats, labels, groups, keys = [], [], [], []
+    for n, (art, doc, extractor) in enumerate(parsed(articles, locations)):
+        events = list(doc._.ni_events or [])
+        entities = {e.entity_id: e for e in doc._.ni_entities or []}
+        index = doc._.ni_token_entity or {}
+        gspans = _gold_entity_spans(art)
+        for k, (ge, pe) in enumerate(match_events(art, SimpleNamespace(events=events))):
+            gold = (ge.get("arguments") or {}).get("target")
+            if not gold:
+                continue
+            gold = gold if isinstance(gold, list) else [gold]
+            span = doc.char_span(pe.trigger.start, pe.trigger.end, alignment_mode="expand")
+            head = span.root
+            trig = SimpleNamespace(type=pe.type, start=span.start, end=span.end)
+            rule = extractor._target(trig, doc, head.sent, index, entities, pe.actor)
+            cands = extractor.target_candidates(head.sent, index, entities, pe.actor)
+            pairs = [(entities[eid], tok) for eid, tok in cands]
+            if not cands:
+                keys.append((n, k, None))  # an event no candidate can get right
+                feats.append(None)
+                labels.append(0)
+                groups.append(n)
+                continue
+            for eid, tok in cands:
+                pspans = [(m.start, m.end) for m in entities[eid].mentions]
+                feats.append(target_features(head, tok, entities[eid], pe.type, pairs, eid == rule))
+                labels.append(int(any(_same_entity(gspans.get(g, []), pspans) for g in gold)))
+                groups.append(n)
+                keys.append((n, k, eid))
+    return feats, np.array(labels), np.array(groups), keys
+
+
+def target_accuracy(prob, labels, keys, threshold) -> float:
+    """Share of events whose best-scoring candidate (when it reaches the threshold) is a gold target."""
+    by_event: dict = {}
+    for i, (n, k, eid) in enumerate(keys):
+        by_event.setdefault((n, k), []).append(i)
+    right = 0
+    for rows in by_event.values():
+        rows = [i for i in rows if keys[i][2] is not None]
+        if rows:
+            best = max(rows, key=lambda i: prob[i])
+            right += prob[best] >= threshold and labels[best] == 1
+    return right / max(1, len(by_event))
+
+
+def train_targets(locations):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    from newsintel.gold import load_gold
+    from newsintel.linear import LinearDecider
+
+    articles = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
+    feats, y, groups, keys = target_cases(articles, locations)
+    rows = np.array([f is not None for f in feats])
+    rule = np.array([float(bool(f and f.get("rule_pick"))) for f in feats])
+    base = target_accuracy(rule, y, keys, 0.5)
+    print(f"targets: {len({(n, k) for n, k, _ in keys})} events; the parse rule gets {base:.3f} right")
+    vec = DictVectorizer()
+    X = vec.fit_transform([f for f in feats if f is not None])
+    y_rows, g_rows = y[rows], groups[rows]
+    best = (-1.0, None, None)
+    for c in C_GRID:
+        oof = np.zeros(len(y_rows))
+        for tr, te in GroupKFold(n_splits=5).split(X, y_rows, g_rows):
+            oof[te] = LogisticRegression(C=c, max_iter=5000).fit(X[tr], y_rows[tr]).predict_proba(X[te])[:, 1]
+        prob = np.zeros(len(y))
+        prob[rows] = oof
+        for t in (0.0, 0.05, 0.1, 0.2, 0.3):
+            acc = target_accuracy(prob, y, keys, t)
+            if acc > best[0]:
+                best = (acc, c, t)
+    acc, c, t = best
+    print(f"targets: cross-validated selector (C={c}, threshold {t}) gets {acc:.3f} right")
+    clf = LogisticRegression(C=c, max_iter=5000).fit(X, y_rows)
+    weights = {str(k): round(float(w), 5) for k, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-5}
+    meta = {"trained": date.today().isoformat(),
+            "training_data": f"corpora/gold splits {', '.join(SPLITS)}: {len({(n, k) for n, k, _ in keys})} events "
+                             f"with a gold target, {int(rows.sum())} candidate targets",
+            "C": c, "cv_target_rule": round(base, 4), "cv_target_selector": round(acc, 4)}
+    model = LinearDecider(weights, round(float(clf.intercept_[0]), 5), t, meta)
+    if acc > base:
+        model.save(TARGETS_OUT)
+        print(f"wrote {TARGETS_OUT.relative_to(ROOT)} ({len(weights)} weights)")
+        return model
+    TARGETS_OUT.unlink(missing_ok=True)
+    print("the selector does not beat the parse rule; no targets model written")
+    return None
+
+
+def candidate_cases(articles, locations, targets=None):
     """(features, label, article index, language) for every candidate event of every article."""
     from newsintel.components.event_verifier import event_features
     from newsintel.evaluate import match_events
 
     feats, labels, groups, langs = [], [], [], []
-    for n, (art, doc, _) in enumerate(parsed(articles, locations)):
+    for n, (art, doc, _) in enumerate(parsed(articles, locations, targets)):
         events = list(doc._.ni_events or [])
         entities = {e.entity_id: e for e in doc._.ni_entities or []}
         matched = {id(p) for _, p in match_events(art, SimpleNamespace(events=events))}
@@ -183,8 +282,9 @@ def main() -> int:
     from newsintel.linear import LinearDecider
 
     locations = train_locations()
+    targets = train_targets(locations)
     articles = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
-    feats, y, groups, langs = candidate_cases(articles, locations)
+    feats, y, groups, langs = candidate_cases(articles, locations, targets)
     vec = DictVectorizer()
     X = vec.fit_transform(feats)
     print(f"{len(articles)} articles, {len(y)} candidate events, {int(y.sum())} true")

@@ -31,6 +31,7 @@ from ..linear import LinearDecider
 from ..matching import LemmaPhraseMatcher
 from ..resources import model_path
 from .event_places import choose_places, place_features
+from .event_targets import TARGET_CANDIDATE_TYPES, target_features
 
 WINDOW = 8
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
@@ -80,20 +81,22 @@ class _Trigger:
     strict: bool = True  # False: a context condition of the trigger entry did not hold (broad mode)
 
 
-@Language.factory("newsintel_events", default_config={"locations_model": None, "broad": False},
+@Language.factory("newsintel_events", default_config={"locations_model": None, "targets_model": None, "broad": False},
                   assigns=["doc._.ni_events", "doc._.ni_event_cues"], requires=["doc._.ni_entities"])
-def make_event_extractor(nlp: Language, name: str, locations_model: Optional[str], broad: bool):
-    return EventExtractor(nlp, name=name, locations_model=locations_model, broad=broad)
+def make_event_extractor(nlp: Language, name: str, locations_model: Optional[str], targets_model: Optional[str],
+                         broad: bool):
+    return EventExtractor(nlp, name=name, locations_model=locations_model, targets_model=targets_model, broad=broad)
 
 
 class EventExtractor:
     """Finds the events of a doc and fills ``doc._.ni_events`` (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str = "newsintel_events", locations_model: Optional[str] = None,
-                 broad: bool = False):
+                 targets_model: Optional[str] = None, broad: bool = False):
         self.name = name
         self.broad = broad
-        self.locations = self._load_locations_model(locations_model)
+        self.locations = self._load_model(locations_model, "locations.json")
+        self.targets = self._load_model(targets_model, "targets.json")
         self.lang = nlp.lang
         self.matcher = LemmaPhraseMatcher(nlp.vocab)
         self.conditions: dict[str, tuple[str, dict]] = {}
@@ -114,13 +117,14 @@ class EventExtractor:
         self.market_nouns = set(orgs["market_nouns"][self.lang])
 
     @staticmethod
-    def _load_locations_model(path: Optional[str]) -> Optional[LinearDecider]:
-        """The trained location selector; ``"none"`` (or no packaged model) keeps the parse rule."""
+    def _load_model(path: Optional[str], filename: str) -> Optional[LinearDecider]:
+        """A trained argument selector (``locations.json``, ``targets.json``); ``"none"`` (or
+        no packaged model) keeps the parse rule."""
         if path == "none":
             return None
-        file = Path(path) if path else model_path("events", "locations.json")
+        file = Path(path) if path else model_path("events", filename)
         if file.is_dir():
-            file = file / "locations.json"
+            file = file / filename
         return LinearDecider.load(file) if file.exists() else None
 
     # --- triggers ---------------------------------------------------------------------
@@ -496,7 +500,7 @@ class EventExtractor:
                 persons = self._persons(trig, doc, sent, index, entities)
                 if not persons:
                     return  # an appointment of nobody named ("appointed a monitor") is no appointment
-            target = self._target(trig, doc, sent, index, entities, actor) if trig.type in TARGET_TYPES else None
+            target = self._select_target(trig, doc, sent, index, entities, actor) if trig.type in TARGET_TYPES else None
             product = next((eid for eid in dict.fromkeys(index.get(i) for i in range(sent.start, sent.end))
                             if eid and entities[eid].type == "product"), None)
             near = places if trig.type == "relocation" else self._select_places(trig, doc, places, entities)
@@ -738,6 +742,39 @@ class EventExtractor:
             if eid and eid != actor and entities[eid].type in types and not entities[eid].source_role:
                 return eid
         return None
+
+    @staticmethod
+    def target_candidates(sent: Span, index: dict, entities: dict, actor: Optional[str]) -> list[tuple[str, Token]]:
+        """The companies, organizations and products of the sentence other than the actor,
+        each with the head word of its first mention there."""
+        out, i = [], sent.start
+        seen = {actor}
+        while i < sent.end:
+            eid = index.get(i)
+            if eid and eid not in seen and entities[eid].type in TARGET_CANDIDATE_TYPES:
+                end = i
+                while end < sent.end and index.get(end) == eid:
+                    end += 1
+                seen.add(eid)
+                out.append((eid, sent.doc[i:end].root))
+                i = end
+                continue
+            i += 1
+        return out
+
+    def _select_target(self, trig, doc, sent, index, entities, actor) -> Optional[str]:
+        """The other party: the trained selector's best candidate when there is one, the
+        parse rule otherwise (and as one of the selector's features)."""
+        rule = self._target(trig, doc, sent, index, entities, actor)
+        cands = self.target_candidates(sent, index, entities, actor)
+        if self.targets is None or not cands:
+            return rule
+        head = doc[trig.start:trig.end].root
+        pairs = [(entities[eid], tok) for eid, tok in cands]
+        scored = [(self.targets.probability(target_features(head, tok, entities[eid], trig.type, pairs, eid == rule)), eid)
+                  for eid, tok in cands]
+        p, best = max(scored)
+        return best if p >= self.targets.threshold else None
 
     def _locations(self, etype: str, places) -> tuple[list[str], list[str], list[str]]:
         if etype == "relocation":
