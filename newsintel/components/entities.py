@@ -190,6 +190,8 @@ class EntityTyper:
                 etype = "product"  # "sa gamme résidentielle SolToit", "the drug Lentavy"
             elif etype is None and ent.label_ in PRODUCT_LABELS and self._company_context(doc, start, end):
                 etype = "company"  # "la banque française Orsane" tagged MISC
+            if etype is None and start >= 2 and doc[start - 1].lower_ in ORG_PREPOSITIONS and (start - 1) in role_edges[0]:
+                etype = "company"  # "PDG de Lumibrac" tagged MISC
             if etype is None:
                 continue
             if etype in ("person", "region") and self._company_context(doc, start, end):
@@ -407,7 +409,12 @@ class EntityTyper:
             if nxt[:1] == [","] and any(w in self.product_cues for w in nxt[1:]):
                 return "product"
             if label == "MISC" and doc[start].pos_ == "PROPN" and not doc[start].is_sent_start:
-                return "company" if any(t.lower_ in self.company_suffixes for t in doc[start:end]) else None
+                if any(t.lower_ in self.company_suffixes for t in doc[start:end]):
+                    return "company"
+            root = doc[start:end].root
+            if label == "MISC" and root.pos_ == "PROPN" and all(t.is_title or t.is_upper for t in doc[start:end]) \
+                    and root.dep_ in SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX"):
+                return "company"  # "Lumibrac a annoncé", "Lumibrac investira": a name that acts
         return None
 
     def _unlabelled_repeats(self, doc: Doc, cands: list[_Candidate], taken: set[int]) -> list[_Candidate]:
@@ -577,8 +584,21 @@ class EntityTyper:
         group.role_text = doc[s:end].text
         group.organization = self._role_organization(doc, s, end, token_group)
         if group.organization is None and name not in UNATTACHED_ROLES:
-            # "son directeur général, Luca Rossi": the company the article is about
-            group.organization = self._main_company(token_group)
+            # "Prévial ... Son directeur général, Olivier Mazeau": the company just named;
+            # "the chief executive, Jane Doe": the company the article is about
+            if s > 0 and doc[s - 1].lower_ in POSSESSIVES:
+                group.organization = self._company_before(s, token_group)
+            if group.organization is None:
+                group.organization = self._main_company(token_group)
+
+    @staticmethod
+    def _company_before(position: int, token_group: dict[int, _Group], window: int = 60) -> Optional[_Group]:
+        """The company named last before ``position`` (within ``window`` tokens), sources aside."""
+        for i in range(position - 1, max(-1, position - window), -1):
+            g = token_group.get(i)
+            if g is not None and g.type == "company" and not g.source_role:
+                return g
+        return None
 
     @staticmethod
     def _main_company(token_group: dict[int, _Group]) -> Optional[_Group]:
