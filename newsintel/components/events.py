@@ -110,7 +110,7 @@ class EventExtractor:
                 self.matcher.add(key, [entry["lemma"]])
         mod = load_yaml("modality.yaml").get(self.lang, {})
         self.cue_matcher = LemmaPhraseMatcher(nlp.vocab)
-        for kind in ("negated", "speculative", "reported", "planned"):
+        for kind in ("negated", "speculative", "reported", "planned", "forecast"):
             self.cue_matcher.add(kind.upper(), mod.get(kind, []) or [])
         orgs = load_yaml("organizations.yaml")
         self.anaphora = set(orgs["company_anaphora"][self.lang])
@@ -343,13 +343,16 @@ class EventExtractor:
             s in predicate for s, _ in cues.get("negated", [])
         ):
             return "negated"
-        conditional = any("Cnd" in g.morph.get("Mood") for g in govs) or any(
-            c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood") for g in govs for c in g.children
-        )
-        if self.lang == "fr" and not conditional:
-            conditional = any(g.pos_ in ("VERB", "AUX") and g.lower_.endswith(("rait", "raient")) for g in govs) or any(
-                c.dep_.startswith("aux") and c.lower_.endswith(("rait", "raient")) for g in govs for c in g.children
-            )
+        if trig.type == "financial_results" and near("forecast", 8):
+            return "speculative"  # "table sur une baisse de 7 %", "expects revenue of $1.6bn": a forecast
+        conditional_words = [g for g in govs if "Cnd" in g.morph.get("Mood")] + [
+            c for g in govs for c in g.children if c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood")]
+        if self.lang == "fr" and not conditional_words:
+            conditional_words = [g for g in govs if g.pos_ in ("VERB", "AUX") and g.lower_.endswith(("rait", "raient"))] + [
+                c for g in govs for c in g.children if c.dep_.startswith("aux") and c.lower_.endswith(("rait", "raient"))]
+        # "ces ouvertures devraient créer 400 emplois": "devrait" on the company's own move is a plan
+        own_plan = bool(conditional_words) and all(w.lemma_ == "devoir" for w in conditional_words)
+        conditional = bool(conditional_words) and not own_plan
         if conditional and self._past_conditional(govs):
             return "reported"  # "Navalis aurait cédé": hearsay about a done deal
         if conditional or near("speculative", 8):
@@ -361,7 +364,7 @@ class EventExtractor:
             c.lower_ in ("will", "shall", "'ll") or (c.dep_.startswith("aux") and "Fut" in c.morph.get("Tense"))
             for g in govs for c in g.children
         )
-        if future:
+        if future or own_plan:
             return "planned"
         ancestors = {a.i for a in tok.ancestors}
         governing_cue = any(i in ancestors for s, e in cues.get("planned", []) for i in range(s, e))
