@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Train the two event models; write models/events/locations.json and verifier.json.
+"""Train the event models; write models/events/{locations,actors,targets,verifier}.json.
 
 Data: the gold ``train`` and ``dev`` splits (French and English together; the test split is
 not read). Both models are L2 logistic regressions over named features, with the
@@ -34,12 +34,13 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "models" / "events" / "verifier.json"
 LOCATIONS_OUT = ROOT / "models" / "events" / "locations.json"
 TARGETS_OUT = ROOT / "models" / "events" / "targets.json"
+ACTORS_OUT = ROOT / "models" / "events" / "actors.json"
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.15, 0.71, 0.05))
 SPLITS = ("train", "dev")
 
 
-def parsed(articles, locations, targets=None):
+def parsed(articles, locations, targets=None, actors=None):
     """(article, doc, events component) for every article, run without the verifier and with
     ``locations`` and ``targets`` as the argument selectors (None: the parse rules)."""
     from newsintel import Pipeline
@@ -49,6 +50,7 @@ def parsed(articles, locations, targets=None):
         extractor = pipeline.nlp(lang).get_pipe("newsintel_events")
         extractor.locations = locations
         extractor.targets = targets
+        extractor.actors = actors
         extractor.broad = True  # the verifier sees every candidate, conditions met or not
     for art in articles:
         nlp = pipeline.nlp(art["lang"])
@@ -148,13 +150,112 @@ def train_locations():
     return None
 
 
-def target_cases(articles, locations):
+def actor_cases(articles, locations):
+    """(features, label, group, event key) for each candidate actor of each matched event."""
+    from newsintel.components.event_actors import actor_features
+    from newsintel.evaluate import _gold_entity_spans, _same_entity, match_events
+
+    feats, labels, groups, keys = [], [], [], []
+    for n, (art, doc, extractor) in enumerate(parsed(articles, locations)):
+        events = list(doc._.ni_events or [])
+        entities = {e.entity_id: e for e in doc._.ni_entities or []}
+        index = doc._.ni_token_entity or {}
+        companies = [e for e in entities.values() if e.type == "company" and not e.source_role]
+        top = max(companies, key=lambda e: e.salience).entity_id if companies else None
+        described = extractor._descriptions(doc, index, entities)
+        gspans = _gold_entity_spans(art)
+        for k, (ge, pe) in enumerate(match_events(art, SimpleNamespace(events=events))):
+            gold = (ge.get("arguments") or {}).get("actor")
+            if not gold:
+                continue
+            gold = gold if isinstance(gold, list) else [gold]
+            span = doc.char_span(pe.trigger.start, pe.trigger.end, alignment_mode="expand")
+            head = span.root
+            trig = SimpleNamespace(type=pe.type, start=span.start, end=span.end)
+            rule, _ = extractor._actor(trig, doc, index, entities, top, described)
+            cands = extractor.actor_candidates(trig, doc, index, entities, top, rule)
+            toks = [tok for _, tok in cands]
+            for eid, tok in cands:
+                pspans = [(m.start, m.end) for m in entities[eid].mentions]
+                feats.append(actor_features(head, tok, entities[eid], pe.type, eid == rule, eid == top, toks))
+                labels.append(int(any(_same_entity(gspans.get(g, []), pspans) for g in gold)))
+                groups.append(n)
+                keys.append((n, k))
+            if not cands:
+                feats.append(None)
+                labels.append(0)
+                groups.append(n)
+                keys.append((n, k))
+    return feats, np.array(labels), np.array(groups), keys
+
+
+def actor_accuracy(prob, labels, keys, rule, threshold) -> float:
+    """Share of events whose chosen actor (best candidate at or above the threshold, else the rule's) is right."""
+    by_event: dict = {}
+    for i, key in enumerate(keys):
+        by_event.setdefault(key, []).append(i)
+    right = 0
+    for rows in by_event.values():
+        best = max(rows, key=lambda i: prob[i])
+        if prob[best] < threshold:
+            best = next((i for i in rows if rule[i]), None)
+        right += best is not None and labels[best] == 1
+    return right / max(1, len(by_event))
+
+
+def train_actors(locations):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    from newsintel.gold import load_gold
+    from newsintel.linear import LinearDecider
+
+    articles = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
+    feats, y, groups, keys = actor_cases(articles, locations)
+    rows = np.array([f is not None for f in feats])
+    rule = np.array([bool(f and f.get("rule_pick")) for f in feats])
+    base = actor_accuracy(rule.astype(float), y, keys, rule, 0.5)
+    print(f"actors: {len(set(keys))} events; the parse rule gets {base:.3f} right")
+    vec = DictVectorizer()
+    X = vec.fit_transform([f for f in feats if f is not None])
+    y_rows, g_rows = y[rows], groups[rows]
+    best = (-1.0, None, None)
+    for c in C_GRID:
+        oof = np.zeros(len(y_rows))
+        for tr, te in GroupKFold(n_splits=5).split(X, y_rows, g_rows):
+            oof[te] = LogisticRegression(C=c, max_iter=5000).fit(X[tr], y_rows[tr]).predict_proba(X[te])[:, 1]
+        prob = np.zeros(len(y))
+        prob[rows] = oof
+        for t in (0.0, 0.1, 0.2, 0.3, 0.4):
+            acc = actor_accuracy(prob, y, keys, rule, t)
+            if acc > best[0]:
+                best = (acc, c, t)
+    acc, c, t = best
+    print(f"actors: cross-validated selector (C={c}, threshold {t}) gets {acc:.3f} right")
+    clf = LogisticRegression(C=c, max_iter=5000).fit(X, y_rows)
+    weights = {str(k): round(float(w), 5) for k, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-5}
+    meta = {"trained": date.today().isoformat(),
+            "training_data": f"corpora/gold splits {', '.join(SPLITS)}: {len(set(keys))} events with a gold actor, "
+                             f"{int(rows.sum())} candidate actors",
+            "C": c, "cv_actor_rule": round(base, 4), "cv_actor_selector": round(acc, 4)}
+    model = LinearDecider(weights, round(float(clf.intercept_[0]), 5), t, meta)
+    if acc > base:
+        model.save(ACTORS_OUT)
+        print(f"wrote {ACTORS_OUT.relative_to(ROOT)} ({len(weights)} weights)")
+        return model
+    ACTORS_OUT.unlink(missing_ok=True)
+    print("the selector does not beat the parse rule; no actors model written")
+    return None
+
+
+def target_cases(articles, locations, actors=None):
     """(features, label, group, event key) for each candidate target of each matched event with a gold target."""
     from newsintel.components.event_targets import target_features
     from newsintel.evaluate import _gold_entity_spans, _same_entity, match_events
 
     feats, labels, groups, keys = [], [], [], []
-    for n, (art, doc, extractor) in enumerate(parsed(articles, locations)):
+    for n, (art, doc, extractor) in enumerate(parsed(articles, locations, None, actors)):
         events = list(doc._.ni_events or [])
         entities = {e.entity_id: e for e in doc._.ni_entities or []}
         index = doc._.ni_token_entity or {}
@@ -199,7 +300,7 @@ def target_accuracy(prob, labels, keys, threshold) -> float:
     return right / max(1, len(by_event))
 
 
-def train_targets(locations):
+def train_targets(locations, actors=None):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
@@ -208,7 +309,7 @@ def train_targets(locations):
     from newsintel.linear import LinearDecider
 
     articles = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
-    feats, y, groups, keys = target_cases(articles, locations)
+    feats, y, groups, keys = target_cases(articles, locations, actors)
     rows = np.array([f is not None for f in feats])
     rule = np.array([float(bool(f and f.get("rule_pick"))) for f in feats])
     base = target_accuracy(rule, y, keys, 0.5)
@@ -245,13 +346,13 @@ def train_targets(locations):
     return None
 
 
-def candidate_cases(articles, locations, targets=None):
+def candidate_cases(articles, locations, targets=None, actors=None):
     """(features, label, article index, language) for every candidate event of every article."""
     from newsintel.components.event_verifier import event_features
     from newsintel.evaluate import match_events
 
     feats, labels, groups, langs = [], [], [], []
-    for n, (art, doc, _) in enumerate(parsed(articles, locations, targets)):
+    for n, (art, doc, _) in enumerate(parsed(articles, locations, targets, actors)):
         events = list(doc._.ni_events or [])
         entities = {e.entity_id: e for e in doc._.ni_entities or []}
         matched = {id(p) for _, p in match_events(art, SimpleNamespace(events=events))}
@@ -282,9 +383,10 @@ def main() -> int:
     from newsintel.linear import LinearDecider
 
     locations = train_locations()
-    targets = train_targets(locations)
+    actors = train_actors(locations)
+    targets = train_targets(locations, actors)
     articles = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
-    feats, y, groups, langs = candidate_cases(articles, locations, targets)
+    feats, y, groups, langs = candidate_cases(articles, locations, targets, actors)
     vec = DictVectorizer()
     X = vec.fit_transform(feats)
     print(f"{len(articles)} articles, {len(y)} candidate events, {int(y.sum())} true")

@@ -30,6 +30,7 @@ from ..timex import find_times, parse_anchor
 from ..linear import LinearDecider
 from ..matching import LemmaPhraseMatcher
 from ..resources import model_path
+from .event_actors import ACTOR_CANDIDATE_TYPES, actor_features
 from .event_places import choose_places, place_features
 from .event_targets import TARGET_CANDIDATE_TYPES, target_features
 
@@ -81,22 +82,25 @@ class _Trigger:
     strict: bool = True  # False: a context condition of the trigger entry did not hold (broad mode)
 
 
-@Language.factory("newsintel_events", default_config={"locations_model": None, "targets_model": None, "broad": False},
+@Language.factory("newsintel_events",
+                  default_config={"locations_model": None, "targets_model": None, "actors_model": None, "broad": False},
                   assigns=["doc._.ni_events", "doc._.ni_event_cues"], requires=["doc._.ni_entities"])
 def make_event_extractor(nlp: Language, name: str, locations_model: Optional[str], targets_model: Optional[str],
-                         broad: bool):
-    return EventExtractor(nlp, name=name, locations_model=locations_model, targets_model=targets_model, broad=broad)
+                         actors_model: Optional[str], broad: bool):
+    return EventExtractor(nlp, name=name, locations_model=locations_model, targets_model=targets_model,
+                          actors_model=actors_model, broad=broad)
 
 
 class EventExtractor:
     """Finds the events of a doc and fills ``doc._.ni_events`` (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str = "newsintel_events", locations_model: Optional[str] = None,
-                 targets_model: Optional[str] = None, broad: bool = False):
+                 targets_model: Optional[str] = None, actors_model: Optional[str] = None, broad: bool = False):
         self.name = name
         self.broad = broad
         self.locations = self._load_model(locations_model, "locations.json")
         self.targets = self._load_model(targets_model, "targets.json")
+        self.actors = self._load_model(actors_model, "actors.json")
         self.lang = nlp.lang
         self.matcher = LemmaPhraseMatcher(nlp.vocab)
         self.conditions: dict[str, tuple[str, dict]] = {}
@@ -118,8 +122,8 @@ class EventExtractor:
 
     @staticmethod
     def _load_model(path: Optional[str], filename: str) -> Optional[LinearDecider]:
-        """A trained argument selector (``locations.json``, ``targets.json``); ``"none"`` (or
-        no packaged model) keeps the parse rule."""
+        """A trained argument selector (``locations.json``, ``targets.json``, ``actors.json``);
+        ``"none"`` (or no packaged model) keeps the parse rule."""
         if path == "none":
             return None
         file = Path(path) if path else model_path("events", filename)
@@ -242,6 +246,47 @@ class EventExtractor:
             if eid and entities[eid].type in types and not entities[eid].source_role:
                 return eid, False
         return top_company, False
+
+    def actor_candidates(self, trig, doc: Doc, index: dict, entities: dict, top_company: Optional[str],
+                         rule: Optional[str]) -> list[tuple[str, Optional[Token]]]:
+        """The companies and organizations of the trigger's sentence (with the head word of
+        their first mention there), the rule's choice, the main company and the company named
+        last before the sentence (these three without a token when outside the sentence)."""
+        sent = doc[trig.start].sent
+        out: dict[str, Optional[Token]] = {}
+        i = sent.start
+        while i < sent.end:
+            eid = index.get(i)
+            if eid and eid not in out and entities[eid].type in ACTOR_CANDIDATE_TYPES:
+                end = i
+                while end < sent.end and index.get(end) == eid:
+                    end += 1
+                out[eid] = doc[i:end].root
+                i = end
+                continue
+            i += 1
+        for eid in (rule, top_company, self._last_company_before(sent.start, doc, index, entities)):
+            if eid and eid not in out:
+                out[eid] = None
+        return list(out.items())
+
+    def _select_actor(self, trig, doc, index, entities, top_company, described) -> tuple[Optional[str], bool]:
+        """The actor: the trained selector's best candidate when there is one, the parse rule
+        otherwise (and as one of the selector's features)."""
+        rule, parsed = self._actor(trig, doc, index, entities, top_company, described)
+        if self.actors is None:
+            return rule, parsed
+        cands = self.actor_candidates(trig, doc, index, entities, top_company, rule)
+        if not cands:
+            return rule, parsed
+        head = doc[trig.start:trig.end].root
+        toks = [tok for _, tok in cands]
+        scored = [(self.actors.probability(actor_features(head, tok, entities[eid], trig.type, eid == rule,
+                                                          eid == top_company, toks)), eid) for eid, tok in cands]
+        p, best = max(scored)
+        if p < self.actors.threshold:
+            return rule, parsed
+        return best, parsed and best == rule
 
     def _descriptions(self, doc: Doc, index: dict, entities: dict) -> dict[str, str]:
         """Company nouns that introduce a named company ("la biotech Cellyse", "the fund
@@ -487,7 +532,7 @@ class EventExtractor:
             tok = doc[trig.start]
             sent = tok.sent
             quantities, times, places = sentence_facts(sent)
-            actor, parsed = self._actor(trig, doc, index, entities, top_company, described)
+            actor, parsed = self._select_actor(trig, doc, index, entities, top_company, described)
             if trig.type == "legal_regulatory" and actor and entities[actor].type == "organization":
                 party = self._target(trig, doc, sent, index, entities, actor)
                 if party and entities[party].type == "company":
