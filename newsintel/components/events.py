@@ -6,7 +6,10 @@ optional context conditions) come from ``data/events.yaml``; modality cues from
 agent of a passive) is the actor, prepositions separate a relocation's origin from its
 destination, and figures and dates of the sentence become the quantity and the time. A
 description such as "le groupe" or "the retailer" resolves to the company last named.
-The places an event is about are chosen by a trained selector (``models/events``).
+Where a rule's choice is often ambiguous, trained selectors (``models/events``) decide among
+the candidates, with the rule's choice as one of their features: the actor
+(``event_actors``), the places an event is about (``event_places``) and the other party of a
+deal (``event_targets``).
 
 With ``broad=True`` (set when ``newsintel_event_verifier`` follows), a trigger whose context
 condition fails is still proposed, marked as such in ``doc._.ni_event_cues``, for the
