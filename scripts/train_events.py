@@ -108,47 +108,58 @@ def location_accuracy(accept, labels, keys, tokens, rule) -> float:
     return right / max(1, len(by_event))
 
 
-def train_locations():
+def fit_selector(name, feats, y, groups, accuracy, thresholds, out, base, facts):
+    """Cross-validate (C, threshold) for one argument selector, fit it on everything and write
+    it to ``out`` when it beats the parse rule (``base``); ``feats`` may hold None for an event
+    without candidates, ``accuracy(prob, threshold)`` scores out-of-fold probabilities."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    from newsintel.gold import load_gold
     from newsintel.linear import LinearDecider
+
+    rows = np.array([f is not None for f in feats])
+    vec = DictVectorizer()
+    X = vec.fit_transform([f for f in feats if f is not None])
+    y_rows, g_rows = y[rows], groups[rows]
+    best = (-1.0, None, None)
+    for c in C_GRID:
+        oof = np.zeros(len(y_rows))
+        for tr, te in GroupKFold(n_splits=5).split(X, y_rows, g_rows):
+            oof[te] = LogisticRegression(C=c, max_iter=5000).fit(X[tr], y_rows[tr]).predict_proba(X[te])[:, 1]
+        prob = np.zeros(len(y))
+        prob[rows] = oof
+        for t in thresholds:
+            acc = accuracy(prob, t)
+            if acc > best[0]:
+                best = (acc, c, t)
+    acc, c, t = best
+    print(f"{name}: cross-validated selector (C={c}, threshold {t}) gets {acc:.3f} right")
+    clf = LogisticRegression(C=c, max_iter=5000).fit(X, y_rows)
+    weights = {str(k): round(float(w), 5) for k, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-5}
+    meta = {"trained": date.today().isoformat(), "training_data": f"corpora/gold splits {', '.join(SPLITS)}: {facts}",
+            "C": c, f"cv_{name}_rule": round(base, 4), f"cv_{name}_selector": round(acc, 4)}
+    if acc <= base:
+        out.unlink(missing_ok=True)
+        print(f"the {name} selector does not beat the parse rule; no model written")
+        return None
+    model = LinearDecider(weights, round(float(clf.intercept_[0]), 5), t, meta)
+    model.save(out)
+    print(f"wrote {out.relative_to(ROOT)} ({len(weights)} weights)")
+    return model
+
+
+def train_locations():
+    from newsintel.gold import load_gold
 
     articles = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
     feats, y, groups, keys, tokens = location_cases(articles)
     rule = np.array([f.get("rule_pick", 0.0) > 0 for f in feats])
     base = location_accuracy(rule, y, keys, tokens, rule)
     print(f"locations: {len(set(keys))} events, {len(y)} candidate places; the parse rule gets {base:.3f} of events right")
-    vec = DictVectorizer()
-    X = vec.fit_transform(feats)
-    best = (-1.0, None, None)
-    for c in C_GRID:
-        oof = np.zeros(len(y))
-        for tr, te in GroupKFold(n_splits=5).split(X, y, groups):
-            oof[te] = LogisticRegression(C=c, max_iter=5000).fit(X[tr], y[tr]).predict_proba(X[te])[:, 1]
-        for t in THRESHOLDS:
-            acc = location_accuracy(oof >= t, y, keys, tokens, rule)
-            if acc > best[0]:
-                best = (acc, c, t)
-    acc, c, t = best
-    print(f"locations: cross-validated selector (C={c}, threshold {t}) gets {acc:.3f} of events right")
-    clf = LogisticRegression(C=c, max_iter=5000).fit(X, y)
-    weights = {str(k): round(float(w), 5) for k, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-5}
-    meta = {"trained": date.today().isoformat(),
-            "training_data": f"corpora/gold splits {', '.join(SPLITS)}: {len(set(keys))} events with gold locations, "
-                             f"{len(y)} candidate places",
-            "C": c, "cv_exact_locations_rule": round(base, 4), "cv_exact_locations_selector": round(acc, 4)}
-    model = LinearDecider(weights, round(float(clf.intercept_[0]), 5), t, meta)
-    if acc > base:
-        model.save(LOCATIONS_OUT)
-        print(f"wrote {LOCATIONS_OUT.relative_to(ROOT)} ({len(weights)} weights)")
-        return model
-    LOCATIONS_OUT.unlink(missing_ok=True)
-    print("the selector does not beat the parse rule; no locations model written")
-    return None
-
+    return fit_selector("locations", feats, y, groups, lambda prob, t: location_accuracy(prob >= t, y, keys, tokens, rule),
+                        THRESHOLDS, LOCATIONS_OUT, base,
+                        f"{len(set(keys))} events with gold locations, {len(y)} candidate places")
 
 def actor_cases(articles, locations):
     """(features, label, group, event key) for each candidate actor of each matched event."""
@@ -204,50 +215,16 @@ def actor_accuracy(prob, labels, keys, rule, threshold) -> float:
 
 
 def train_actors(locations):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
-
     from newsintel.gold import load_gold
-    from newsintel.linear import LinearDecider
 
     articles = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
     feats, y, groups, keys = actor_cases(articles, locations)
-    rows = np.array([f is not None for f in feats])
     rule = np.array([bool(f and f.get("rule_pick")) for f in feats])
     base = actor_accuracy(rule.astype(float), y, keys, rule, 0.5)
     print(f"actors: {len(set(keys))} events; the parse rule gets {base:.3f} right")
-    vec = DictVectorizer()
-    X = vec.fit_transform([f for f in feats if f is not None])
-    y_rows, g_rows = y[rows], groups[rows]
-    best = (-1.0, None, None)
-    for c in C_GRID:
-        oof = np.zeros(len(y_rows))
-        for tr, te in GroupKFold(n_splits=5).split(X, y_rows, g_rows):
-            oof[te] = LogisticRegression(C=c, max_iter=5000).fit(X[tr], y_rows[tr]).predict_proba(X[te])[:, 1]
-        prob = np.zeros(len(y))
-        prob[rows] = oof
-        for t in (0.0, 0.1, 0.2, 0.3, 0.4):
-            acc = actor_accuracy(prob, y, keys, rule, t)
-            if acc > best[0]:
-                best = (acc, c, t)
-    acc, c, t = best
-    print(f"actors: cross-validated selector (C={c}, threshold {t}) gets {acc:.3f} right")
-    clf = LogisticRegression(C=c, max_iter=5000).fit(X, y_rows)
-    weights = {str(k): round(float(w), 5) for k, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-5}
-    meta = {"trained": date.today().isoformat(),
-            "training_data": f"corpora/gold splits {', '.join(SPLITS)}: {len(set(keys))} events with a gold actor, "
-                             f"{int(rows.sum())} candidate actors",
-            "C": c, "cv_actor_rule": round(base, 4), "cv_actor_selector": round(acc, 4)}
-    model = LinearDecider(weights, round(float(clf.intercept_[0]), 5), t, meta)
-    if acc > base:
-        model.save(ACTORS_OUT)
-        print(f"wrote {ACTORS_OUT.relative_to(ROOT)} ({len(weights)} weights)")
-        return model
-    ACTORS_OUT.unlink(missing_ok=True)
-    print("the selector does not beat the parse rule; no actors model written")
-    return None
-
+    return fit_selector("actors", feats, y, groups, lambda prob, t: actor_accuracy(prob, y, keys, rule, t),
+                        (0.0, 0.1, 0.2, 0.3, 0.4), ACTORS_OUT, base,
+                        f"{len(set(keys))} events with a gold actor, {sum(f is not None for f in feats)} candidate actors")
 
 def target_cases(articles, locations, actors=None):
     """(features, label, group, event key) for each candidate target of each matched event with a gold target."""
@@ -301,50 +278,17 @@ def target_accuracy(prob, labels, keys, threshold) -> float:
 
 
 def train_targets(locations, actors=None):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
-
     from newsintel.gold import load_gold
-    from newsintel.linear import LinearDecider
 
     articles = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
     feats, y, groups, keys = target_cases(articles, locations, actors)
-    rows = np.array([f is not None for f in feats])
     rule = np.array([float(bool(f and f.get("rule_pick"))) for f in feats])
+    events = len({(n, k) for n, k, _ in keys})
     base = target_accuracy(rule, y, keys, 0.5)
-    print(f"targets: {len({(n, k) for n, k, _ in keys})} events; the parse rule gets {base:.3f} right")
-    vec = DictVectorizer()
-    X = vec.fit_transform([f for f in feats if f is not None])
-    y_rows, g_rows = y[rows], groups[rows]
-    best = (-1.0, None, None)
-    for c in C_GRID:
-        oof = np.zeros(len(y_rows))
-        for tr, te in GroupKFold(n_splits=5).split(X, y_rows, g_rows):
-            oof[te] = LogisticRegression(C=c, max_iter=5000).fit(X[tr], y_rows[tr]).predict_proba(X[te])[:, 1]
-        prob = np.zeros(len(y))
-        prob[rows] = oof
-        for t in (0.0, 0.05, 0.1, 0.2, 0.3):
-            acc = target_accuracy(prob, y, keys, t)
-            if acc > best[0]:
-                best = (acc, c, t)
-    acc, c, t = best
-    print(f"targets: cross-validated selector (C={c}, threshold {t}) gets {acc:.3f} right")
-    clf = LogisticRegression(C=c, max_iter=5000).fit(X, y_rows)
-    weights = {str(k): round(float(w), 5) for k, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-5}
-    meta = {"trained": date.today().isoformat(),
-            "training_data": f"corpora/gold splits {', '.join(SPLITS)}: {len({(n, k) for n, k, _ in keys})} events "
-                             f"with a gold target, {int(rows.sum())} candidate targets",
-            "C": c, "cv_target_rule": round(base, 4), "cv_target_selector": round(acc, 4)}
-    model = LinearDecider(weights, round(float(clf.intercept_[0]), 5), t, meta)
-    if acc > base:
-        model.save(TARGETS_OUT)
-        print(f"wrote {TARGETS_OUT.relative_to(ROOT)} ({len(weights)} weights)")
-        return model
-    TARGETS_OUT.unlink(missing_ok=True)
-    print("the selector does not beat the parse rule; no targets model written")
-    return None
-
+    print(f"targets: {events} events; the parse rule gets {base:.3f} right")
+    return fit_selector("targets", feats, y, groups, lambda prob, t: target_accuracy(prob, y, keys, t),
+                        (0.0, 0.05, 0.1, 0.2, 0.3), TARGETS_OUT, base,
+                        f"{events} events with a gold target, {sum(f is not None for f in feats)} candidate targets")
 
 def candidate_cases(articles, locations, targets=None, actors=None):
     """(features, label, article index, language) for every candidate event of every article."""

@@ -34,7 +34,7 @@ from ..linear import LinearDecider
 from ..matching import LemmaPhraseMatcher
 from ..resources import model_path
 from .event_actors import ACTOR_CANDIDATE_TYPES, actor_features
-from .event_places import choose_places, place_features
+from .event_places import choose_places, place_features, tree_distance
 from .event_targets import TARGET_CANDIDATE_TYPES, target_features
 
 WINDOW = 8
@@ -327,7 +327,7 @@ class EventExtractor:
             if entities[eid].kind == "nationality" and tok.dep_ in ("amod", "compound", "nmod") \
                     and tok.head.lemma_.lower() not in self.market_nouns:
                 continue
-            usable.append((eid, tok, self._tree_distance(trigger, tok)))
+            usable.append((eid, tok, tree_distance(trigger, tok)))
         if not usable:
             return []
         best = min(d for _, _, d in usable)
@@ -676,20 +676,9 @@ class EventExtractor:
             adjacent = [r for r in titles if end <= r[0] <= end + 2
                         and all(t.lower_ in TITLE_GLUE for t in doc[end:r[0]])]
             best = adjacent[0] if adjacent else min(
-                titles, key=lambda r: (self._tree_distance(person_tok, doc[r[0]]), abs(r[0] - person_tok.i)))
+                titles, key=lambda r: (tree_distance(person_tok, doc[r[0]]), abs(r[0] - person_tok.i)))
             return best[2], (best[0], best[1])
         return (known.role if known else None), None
-
-    @staticmethod
-    def _tree_distance(a: Token, b: Token) -> int:
-        """Edges between two tokens in the dependency tree."""
-        depth = {a.i: 0}
-        for n, anc in enumerate(a.ancestors, 1):
-            depth[anc.i] = n
-        for n, t in enumerate([b, *b.ancestors]):
-            if t.i in depth:
-                return depth[t.i] + n
-        return 99
 
     def _persons(self, trig: _Trigger, doc: Doc, sent: Span, index: dict, entities: dict) -> list[str]:
         """The people an appointment or departure is about: those closest to the trigger in
@@ -710,7 +699,7 @@ class EventExtractor:
         if len(first_token) <= 1:
             return list(first_token)
         trigger = doc[trig.start]
-        dist = {eid: self._tree_distance(trigger, tok) for eid, tok in first_token.items()}
+        dist = {eid: tree_distance(trigger, tok) for eid, tok in first_token.items()}
         best = min(dist.values())
         chosen = [eid for eid, d in dist.items() if d == best]
         for eid, tok in first_token.items():
