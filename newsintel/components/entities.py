@@ -38,6 +38,8 @@ UNATTACHED_ROLES = {"minister", "analyst"}
 ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "pobj", "obl", "obl:arg", "iobj", "expl:subj"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 ORG_PREPOSITIONS = {"de", "d'", "d’", "du", "of", "at", "chez"}
+NOT_SOURCE_LABELS = {"DATE", "TIME", "NORP", "GPE", "LOC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+SOURCE_NAME_LINKS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "&", "of", "the", "and", "et"}
 POSSESSIVES = {"son", "sa", "ses", "its", "their", "leur", "leurs"}
 DETERMINERS = {"le", "la", "les", "l'", "l’", "the", "un", "une", "a", "an"}
 
@@ -205,6 +207,7 @@ class EntityTyper:
             ner.append(_Candidate(start, end, etype, "ner"))
             taken.update(range(start, end))
         ner.extend(self._cue_candidates(doc, taken))
+        ner.extend(self._source_candidates(doc, taken))
         ner.extend(self._proper_name_candidates(doc, taken, role_edges[0]))
         self._vote_types(doc, ner, role_edges)
         cands.extend(ner)
@@ -275,6 +278,36 @@ class EntityTyper:
                 etype = "product" if lemma in self.product_cues and lemma not in self.company_cues else "company"
                 found.append(_Candidate(start, j, etype, "rule"))
                 taken.update(range(start, j))
+        return found
+
+    def _source_candidates(self, doc: Doc, taken: set[int]) -> list[_Candidate]:
+        """Publications cited as sources that the model missed: "selon La Lettre du Jouet",
+        "selon le site spécialisé TechPulse", "according to the trade paper Shelfwise". The
+        name is the run of capitalized words after the cue (and its lowercase description),
+        with the linking words inside it; a capitalized article opens the name."""
+        found: list[_Candidate] = []
+        for cue in self.source_cues:
+            words = cue.split()
+            for i in range(len(doc) - len(words)):
+                if [t.lower_ for t in doc[i:i + len(words)]] != words:
+                    continue
+                j = i + len(words)
+                limit = j + 5
+                while j < len(doc) and j < limit and doc[j].is_lower and not doc[j].is_punct:
+                    j += 1  # "le site spécialisé", "the trade paper"
+                start = j
+                while j < len(doc) and j - start < 7:
+                    t = doc[j]
+                    if t.is_title or t.is_upper or (t.text[:1].isupper() and not t.is_punct):
+                        j += 1
+                    elif t.lower_ in SOURCE_NAME_LINKS and j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and j > start:
+                        j += 1
+                    else:
+                        break
+                if j > start and not taken.intersection(range(start, j)) and doc[start].text not in self.first_names \
+                        and not any(t.ent_type_ in NOT_SOURCE_LABELS for t in doc[start:j]):
+                    found.append(_Candidate(start, j, "company", "source"))
+                    taken.update(range(start, j))
         return found
 
     def _proper_name_candidates(self, doc: Doc, taken: set[int], role_ends: set[int]) -> list[_Candidate]:
@@ -652,7 +685,7 @@ class EntityTyper:
                         parent = self._nearby_company(doc, g, token_group, window=6, before_only=True, exclude=g)
                         if parent is not None and g.parent is None and parent is not g:
                             g.parent = parent
-                    if self._is_source(doc, c):
+                    if c.source == "source" or self._is_source(doc, c):
                         g.source_role = "source"
 
     def _nearby_company(self, doc, group, token_group, window=8, before_only=False, exclude=None):
