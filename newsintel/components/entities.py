@@ -103,6 +103,8 @@ class EntityTyper:
         self.company_suffixes = set(data["company_suffixes"])
         self.product_cues = set(data["product_cues"][lang])
         self.company_cues = set(data["company_cues"][lang])
+        share = data.get("share_cues", {}).get(lang, {})
+        self.share_nouns, self.share_context = set(share.get("nouns", [])), set(share.get("context", []))
         self.source_cues = [c for c in data["source_cues"][lang]]
         self.person_titles = set(data["person_titles"][lang])
         self.ownership_cues = set(data["ownership_cues"][lang])
@@ -223,6 +225,7 @@ class EntityTyper:
         if j < 0 or doc[j].pos_ != "NOUN":
             return None
         # "l'éditeur italien de logiciels Navalis": the head noun is "éditeur", not "logiciels"
+        chain = [doc[j].lemma_.lower()]
         for _ in range(2):
             k = j - 1
             if k >= 1 and doc[k].lower_ in ("de", "d'", "d’", "of", "des", "du"):
@@ -231,13 +234,18 @@ class EntityTyper:
                     h -= 1
                 if h >= 0 and doc[h].pos_ == "NOUN":
                     j = h
+                    chain.append(doc[j].lemma_.lower())
                     continue
             break
         lemma = doc[j].lemma_.lower()
-        if lemma in self.product_cues and lemma not in self.company_cues:
+        if lemma in self.share_nouns and any(
+                t.lemma_.lower() in self.share_context or t.lower_ in self.share_context
+                for t in doc[start:min(len(doc), start + 8)]):
+            return "company"  # "le titre Cytalis s'envolait de 8 %": the company's share
+        if lemma in self.company_cues or (lemma in self.product_cues and any(n in self.company_cues for n in chain)):
+            return "company"  # "le réseau de laboratoires Cytalis" is a company, "le réseau social X" a product
+        if lemma in self.product_cues:
             return "product"
-        if lemma in self.company_cues:
-            return "company"
         return None
 
     def _apposed_cue(self, doc: Doc, end: int) -> Optional[str]:
