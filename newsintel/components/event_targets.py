@@ -1,8 +1,8 @@
 """Who the other party of a deal is: the evidence the trained target selector weighs.
 
 For acquisitions, mergers, divestments, partnerships, funding rounds and legal matters, the
-target is one of the companies or organizations of the event's sentence other than the
-actor: the company bought, the partner, the buyer, the investor, the regulator. Sentences
+target is one of the companies or organizations of the event's sentence (or of the sentence
+before) other than the actor: the company bought, the partner, the buyer, the investor, the regulator. Sentences
 name several ("Selon Engins Actu, Brumaire Capital étudierait le rachat du loueur Kempers
 Materieel"). ``target_features`` describes one candidate relative to the trigger (parse
 distance and rank, the preposition and the word it hangs from, side, entity type, source
@@ -55,6 +55,9 @@ def target_features(trigger: Token, cand: Token, entity: Entity, etype: str,
     }
     if rule_pick:
         f["rule_pick"] = 1.0
+    if cand.sent.start != trigger.sent.start:
+        f["previous_sentence"] = 1.0
+        f[f"previous_sentence|{etype}"] = 1.0
     if entity.source_role:
         f["source"] = 1.0
     if trigger.i in {a.i for a in cand.ancestors}:

@@ -46,6 +46,7 @@ DESTINATION_PREPS = {"fr": {"à", "vers", "en", "au", "aux", "dans", "sur"}, "en
 PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "qui"}, "en": {"it", "they", "which", "who", "its"}}
 TOTAL_OF = re.compile(r"\b(?:of|out of) (?:its|their|the) $|\b(?:sur|de|parmi) (?:ses|leurs|les) $", re.I)
 CLAUSE_BOUNDARIES = {"relcl", "acl:relcl", "advcl"}
+PREVIOUS_SENTENCE_TARGET = 0.5  # probability a target named only in the previous sentence needs
 TITLE_GLUE = {"as", "comme", ",", "the", "its", "le", "la", "l'", "l’", "au", "poste", "post", "de", "of"}
 FORMER_WORDS = {"jusqu'ici", "jusqu’ici", "ici", "ancien", "ancienne", "ex", "former", "previously", "précédemment", "formerly"}
 DEFINITE = {"the", "this", "that", "these", "its", "le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses"}
@@ -785,21 +786,27 @@ class EventExtractor:
 
     @staticmethod
     def target_candidates(sent: Span, index: dict, entities: dict, actor: Optional[str]) -> list[tuple[str, Token]]:
-        """The companies, organizations and products of the sentence other than the actor,
-        each with the head word of its first mention there."""
-        out, i = [], sent.start
-        seen = {actor}
-        while i < sent.end:
-            eid = index.get(i)
-            if eid and eid not in seen and entities[eid].type in TARGET_CANDIDATE_TYPES:
-                end = i
-                while end < sent.end and index.get(end) == eid:
-                    end += 1
-                seen.add(eid)
-                out.append((eid, sent.doc[i:end].root))
-                i = end
+        """The companies, organizations and products of the sentence other than the actor, each
+        with the head word of its first mention there, then those of the sentence before ("Navalis
+        est en discussions avec Dovra. L'acquisition pourrait..."), marked by their position."""
+        doc = sent.doc
+        previous = doc[sent.start - 1].sent if sent.start > 0 else None
+        out, seen = [], {actor}
+        for span in (sent, previous):
+            if span is None:
                 continue
-            i += 1
+            i = span.start
+            while i < span.end:
+                eid = index.get(i)
+                if eid and eid not in seen and entities[eid].type in TARGET_CANDIDATE_TYPES:
+                    end = i
+                    while end < span.end and index.get(end) == eid:
+                        end += 1
+                    seen.add(eid)
+                    out.append((eid, doc[i:end].root))
+                    i = end
+                    continue
+                i += 1
         return out
 
     def _select_target(self, trig, doc, sent, index, entities, actor) -> Optional[str]:
@@ -814,7 +821,10 @@ class EventExtractor:
         scored = [(self.targets.probability(target_features(head, tok, entities[eid], trig.type, pairs, eid == rule)), eid)
                   for eid, tok in cands]
         p, best = max(scored)
-        return best if p >= self.targets.threshold else None
+        in_sentence = {eid for eid, tok in cands if tok.sent.start == sent.start}
+        # a party named only in the sentence before needs clear evidence
+        needed = self.targets.threshold if best in in_sentence else max(self.targets.threshold, PREVIOUS_SENTENCE_TARGET)
+        return best if p >= needed else None
 
     def _locations(self, etype: str, places) -> tuple[list[str], list[str], list[str]]:
         if etype == "relocation":
