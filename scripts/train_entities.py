@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Train the company / organization / product model of ``newsintel_entities``; write models/entities/types.json.
+"""Train the two models of ``newsintel_entities``; write models/entities/types.json and organizations.json.
 
 Data: the gold ``train`` and ``dev`` splits (French and English together; the test split is
 not read). The pipeline runs with the rules' types only; every predicted company,
@@ -9,6 +9,12 @@ a case, labelled with the gold type. Features:
 Model: multinomial logistic regression; the regularization is chosen by 5-fold
 cross-validation grouped by article, for the share of mentions whose entity gets the right
 type. The model is written only when it beats the rules on held-out articles.
+
+Then, with the type model in place, the organization selector: for each predicted executive
+that is a gold executive, every company and organization of the article is a candidate,
+positive when it is the gold organization (features:
+``newsintel.components.executive_orgs.organization_features``; chosen for the share of
+executives whose organization is right).
 
     pip install scikit-learn && python scripts/train_entities.py
 """
@@ -25,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 OUT = ROOT / "models" / "entities" / "types.json"
+ORGS_OUT = ROOT / "models" / "entities" / "organizations.json"
 SPLITS = ("train", "dev")
 C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 SEED = 0
@@ -113,7 +120,108 @@ def main() -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}")
+    train_organizations(articles)
     return 0
+
+
+def organization_cases(articles):
+    """(features, label, group, executive key, rule pick) for each candidate organization of
+    each predicted executive that is a gold executive."""
+    from newsintel import Pipeline
+    from newsintel.components.executive_orgs import ORG_TYPES, organization_features
+    from newsintel.evaluate import _same_entity
+
+    pipeline = Pipeline({"sentiment": "lexicon", "event_verifier": False})
+    for lang in ("fr", "en"):
+        pipeline.nlp(lang).get_pipe("newsintel_entities").orgs = None
+    feats, labels, groups, keys, rules = [], [], [], [], []
+    for n, art in enumerate(articles):
+        nlp = pipeline.nlp(art["lang"])
+        component = nlp.get_pipe("newsintel_entities")
+        doc = nlp.make_doc(art["text"])
+        doc._.ni_published = art.get("published")
+        doc = nlp(doc)
+        entities = doc._.ni_entities or []
+        before = component.words_before(doc, entities)
+        gold = {g["id"]: [(m["start"], m["end"]) for m in g["mentions"]] for g in art["entities"]}
+        orgs = [e for e in entities if e.type in ORG_TYPES]
+        companies = [e for e in orgs if e.type == "company" and not e.source_role]
+        main = max(companies, key=lambda e: e.salience).entity_id if companies else None
+        for ex in art.get("executives", []):
+            person = next((e for e in entities if e.type == "executive"
+                           and _same_entity(gold.get(ex["person"], []), [(m.start, m.end) for m in e.mentions])), None)
+            if person is None:
+                continue
+            key = (n, ex["person"])
+            for cand in orgs:
+                feats.append(organization_features(person, cand, main, person.organization, before))
+                right = ex.get("organization") and _same_entity(gold.get(ex["organization"], []),
+                                                                [(m.start, m.end) for m in cand.mentions])
+                labels.append(int(bool(right)))
+                groups.append(n)
+                keys.append(key)
+                rules.append(cand.entity_id == person.organization)
+            if not orgs:  # an executive with no candidate: right only when the gold has none
+                feats.append(None)
+                labels.append(int(not ex.get("organization")))
+                groups.append(n)
+                keys.append(key)
+                rules.append(False)
+    return feats, np.array(labels), np.array(groups), keys, np.array(rules)
+
+
+def organization_accuracy(prob, labels, keys, rules, threshold) -> float:
+    """Share of executives whose organization (best candidate at or above the threshold, else
+    the rules' choice) is the gold one."""
+    by_person: dict = {}
+    for i, key in enumerate(keys):
+        by_person.setdefault(key, []).append(i)
+    right = 0
+    for rows in by_person.values():
+        best = max(rows, key=lambda i: prob[i])
+        chosen = best if prob[best] >= threshold else next((i for i in rows if rules[i]), None)
+        gold = [i for i in rows if labels[i]]
+        right += (chosen in gold) if chosen is not None else not gold
+    return right / max(1, len(by_person))
+
+
+def train_organizations(articles) -> None:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    from newsintel.linear import LinearDecider
+
+    feats, y, groups, keys, rules = organization_cases(articles)
+    rows = np.array([f is not None for f in feats])
+    base = organization_accuracy(rules.astype(float), y, keys, rules, 0.5)
+    print(f"organizations: {len(set(keys))} executives; the rules get {base:.3f} right")
+    vec = DictVectorizer()
+    X = vec.fit_transform([f for f in feats if f is not None])
+    best = (-1.0, None, None)
+    for c in C_GRID:
+        oof = np.zeros(rows.sum())
+        for tr, te in GroupKFold(n_splits=5).split(X, y[rows], groups[rows]):
+            oof[te] = LogisticRegression(C=c, max_iter=5000).fit(X[tr], y[rows][tr]).predict_proba(X[te])[:, 1]
+        prob = np.zeros(len(y))
+        prob[rows] = oof
+        for t in (0.2, 0.3, 0.4, 0.5, 0.6):
+            acc = organization_accuracy(prob, y, keys, rules, t)
+            if acc > best[0]:
+                best = (acc, c, t)
+    acc, c, t = best
+    print(f"organizations: cross-validated selector (C={c}, threshold {t}) gets {acc:.3f} right")
+    if acc <= base:
+        ORGS_OUT.unlink(missing_ok=True)
+        print("the organization selector does not beat the rules; no model written")
+        return
+    clf = LogisticRegression(C=c, max_iter=5000).fit(X, y[rows])
+    weights = {str(k): round(float(w), 5) for k, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-5}
+    meta = {"trained": date.today().isoformat(),
+            "training_data": f"corpora/gold splits {', '.join(SPLITS)}: {len(set(keys))} executives",
+            "C": c, "cv_organization_rules": round(base, 4), "cv_organization_selector": round(acc, 4)}
+    LinearDecider(weights, round(float(clf.intercept_[0]), 5), t, meta).save(ORGS_OUT)
+    print(f"wrote {ORGS_OUT.relative_to(ROOT)} ({len(weights)} weights)")
 
 
 if __name__ == "__main__":

@@ -134,3 +134,12 @@ def test_entity_sentiment_weighs_the_events(pipeline):
         lang="en", published="2025-03-01")
     tone = {e.canonical: e.sentiment_label for e in rec.entities if e.type == "company"}
     assert tone["Harland Media"] == "negative" and tone["Crestview Newspapers"] == "positive"
+
+
+def test_executive_belongs_to_the_company_of_the_title(pipeline):
+    rec = pipeline.analyze(
+        "Le groupe Domarex rachète les magasins polonais de Lumibrac. « Nous avons préféré concentrer nos moyens "
+        "là où nous sommes rentables », a expliqué Régis Fontanieu, PDG de Lumibrac, lors d’une conférence.",
+        lang="fr", published="2024-04-03")
+    ceo = next(e for e in rec.entities if e.canonical == "Régis Fontanieu")
+    assert ceo.role == "ceo" and rec.entity(ceo.organization).canonical == "Lumibrac"

@@ -6,7 +6,8 @@ persons and regions (with codes). Mentions of one entity are grouped within the 
 the result is a list of :class:`newsintel.records.Entity` in ``doc._.ni_entities``, with a
 token-to-entity index in ``doc._.ni_token_entity`` for the later components. A trained
 model (``models/entities``, see ``newsintel.components.entity_types``) has the last word on
-company versus organization versus product.
+company versus organization versus product, and another on whose executive a person is
+(``newsintel.components.executive_orgs``).
 """
 from __future__ import annotations
 
@@ -24,9 +25,10 @@ from spacy.tokens import Doc
 from ..aliases import AliasEntry, load_aliases
 from ..matching import apostrophe_variants
 from ..records import Entity, Mention, entity_id_for
-from ..linear import LinearClassifier
+from ..linear import LinearClassifier, LinearDecider
 from ..resources import first_names, load_yaml, model_path
 from .entity_types import retype_entities
+from .executive_orgs import attach_organizations
 from .regions import RegionMatch
 
 ORG_LABELS = {"ORG"}
@@ -89,6 +91,8 @@ class EntityTyper:
         self.name = name
         self.lang = nlp.lang
         self.types = self._load_types_model(types_model)
+        orgs = model_path("entities", "organizations.json") if types_model != "none" else None
+        self.orgs = LinearDecider.load(orgs) if orgs is not None and orgs.exists() else None
         self.alias_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.alias_entries: dict[str, AliasEntry] = {}
         if aliases:
@@ -727,7 +731,20 @@ class EntityTyper:
         doc._.ni_token_entity = {i: id_of[id(g)] for i, g in token_group.items()}
         if self.types is not None:
             retype_entities(doc, doc._.ni_entities, doc._.ni_token_entity, self.types, self.lang, self.first_names)
+        if self.orgs is not None:
+            attach_organizations(doc._.ni_entities, self.orgs, self.words_before(doc, doc._.ni_entities))
         return doc
+
+    @staticmethod
+    def words_before(doc: Doc, entities: list[Entity]) -> dict[tuple[str, int], str]:
+        """(entity id, mention start) -> the lowercase word just before the mention."""
+        out = {}
+        for ent in entities:
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and span.start > 0:
+                    out[(ent.entity_id, m.start)] = doc[span.start - 1].lower_
+        return out
 
     @staticmethod
     def _load_types_model(path: Optional[str]) -> Optional[LinearClassifier]:
