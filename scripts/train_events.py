@@ -161,28 +161,35 @@ def train_locations():
                         THRESHOLDS, LOCATIONS_OUT, base,
                         f"{len(set(keys))} events with gold locations, {len(y)} candidate places")
 
+def matched_with(art, doc, argument):
+    """(index, gold values, predicted event, trigger head, trigger) for each predicted event
+    that matches a gold event having ``argument``."""
+    from newsintel.evaluate import match_events
+
+    events = list(doc._.ni_events or [])
+    for k, (ge, pe) in enumerate(match_events(art, SimpleNamespace(events=events))):
+        gold = (ge.get("arguments") or {}).get(argument)
+        if not gold:
+            continue
+        span = doc.char_span(pe.trigger.start, pe.trigger.end, alignment_mode="expand")
+        trig = SimpleNamespace(type=pe.type, start=span.start, end=span.end)
+        yield k, (gold if isinstance(gold, list) else [gold]), pe, span.root, trig
+
+
 def actor_cases(articles, locations):
     """(features, label, group, event key) for each candidate actor of each matched event."""
     from newsintel.components.event_actors import actor_features
-    from newsintel.evaluate import _gold_entity_spans, _same_entity, match_events
+    from newsintel.evaluate import _gold_entity_spans, _same_entity
 
     feats, labels, groups, keys = [], [], [], []
     for n, (art, doc, extractor) in enumerate(parsed(articles, locations)):
-        events = list(doc._.ni_events or [])
         entities = {e.entity_id: e for e in doc._.ni_entities or []}
         index = doc._.ni_token_entity or {}
         companies = [e for e in entities.values() if e.type == "company" and not e.source_role]
         top = max(companies, key=lambda e: e.salience).entity_id if companies else None
         described = extractor._descriptions(doc, index, entities)
         gspans = _gold_entity_spans(art)
-        for k, (ge, pe) in enumerate(match_events(art, SimpleNamespace(events=events))):
-            gold = (ge.get("arguments") or {}).get("actor")
-            if not gold:
-                continue
-            gold = gold if isinstance(gold, list) else [gold]
-            span = doc.char_span(pe.trigger.start, pe.trigger.end, alignment_mode="expand")
-            head = span.root
-            trig = SimpleNamespace(type=pe.type, start=span.start, end=span.end)
+        for k, gold, pe, head, trig in matched_with(art, doc, "actor"):
             rule, _ = extractor._actor(trig, doc, index, entities, top, described)
             cands = extractor.actor_candidates(trig, doc, index, entities, top, rule)
             toks = [tok for _, tok in cands]
@@ -229,22 +236,14 @@ def train_actors(locations):
 def target_cases(articles, locations, actors=None):
     """(features, label, group, event key) for each candidate target of each matched event with a gold target."""
     from newsintel.components.event_targets import target_features
-    from newsintel.evaluate import _gold_entity_spans, _same_entity, match_events
+    from newsintel.evaluate import _gold_entity_spans, _same_entity
 
     feats, labels, groups, keys = [], [], [], []
     for n, (art, doc, extractor) in enumerate(parsed(articles, locations, None, actors)):
-        events = list(doc._.ni_events or [])
         entities = {e.entity_id: e for e in doc._.ni_entities or []}
         index = doc._.ni_token_entity or {}
         gspans = _gold_entity_spans(art)
-        for k, (ge, pe) in enumerate(match_events(art, SimpleNamespace(events=events))):
-            gold = (ge.get("arguments") or {}).get("target")
-            if not gold:
-                continue
-            gold = gold if isinstance(gold, list) else [gold]
-            span = doc.char_span(pe.trigger.start, pe.trigger.end, alignment_mode="expand")
-            head = span.root
-            trig = SimpleNamespace(type=pe.type, start=span.start, end=span.end)
+        for k, gold, pe, head, trig in matched_with(art, doc, "target"):
             rule = extractor._target(trig, doc, head.sent, index, entities, pe.actor)
             cands = extractor.target_candidates(head.sent, index, entities, pe.actor)
             pairs = [(entities[eid], tok) for eid, tok in cands]

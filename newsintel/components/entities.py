@@ -301,7 +301,7 @@ class EntityTyper:
         for cue in self.source_cues:
             words = cue.split()
             for i in range(len(doc) - len(words)):
-                if [t.lower_ for t in doc[i:i + len(words)]] != words:
+                if doc[i].lower_ != words[0] or [t.lower_ for t in doc[i:i + len(words)]] != words:
                     continue
                 j = i + len(words)
                 limit = j + 5
