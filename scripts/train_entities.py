@@ -186,42 +186,14 @@ def organization_accuracy(prob, labels, keys, rules, threshold) -> float:
 
 
 def train_organizations(articles) -> None:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
-
-    from newsintel.linear import LinearDecider
+    from newsintel.training import fit_selector
 
     feats, y, groups, keys, rules = organization_cases(articles)
-    rows = np.array([f is not None for f in feats])
     base = organization_accuracy(rules.astype(float), y, keys, rules, 0.5)
     print(f"organizations: {len(set(keys))} executives; the rules get {base:.3f} right")
-    vec = DictVectorizer()
-    X = vec.fit_transform([f for f in feats if f is not None])
-    best = (-1.0, None, None)
-    for c in C_GRID:
-        oof = np.zeros(rows.sum())
-        for tr, te in GroupKFold(n_splits=5).split(X, y[rows], groups[rows]):
-            oof[te] = LogisticRegression(C=c, max_iter=5000).fit(X[tr], y[rows][tr]).predict_proba(X[te])[:, 1]
-        prob = np.zeros(len(y))
-        prob[rows] = oof
-        for t in (0.2, 0.3, 0.4, 0.5, 0.6):
-            acc = organization_accuracy(prob, y, keys, rules, t)
-            if acc > best[0]:
-                best = (acc, c, t)
-    acc, c, t = best
-    print(f"organizations: cross-validated selector (C={c}, threshold {t}) gets {acc:.3f} right")
-    if acc <= base:
-        ORGS_OUT.unlink(missing_ok=True)
-        print("the organization selector does not beat the rules; no model written")
-        return
-    clf = LogisticRegression(C=c, max_iter=5000).fit(X, y[rows])
-    weights = {str(k): round(float(w), 5) for k, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-5}
-    meta = {"trained": date.today().isoformat(),
-            "training_data": f"corpora/gold splits {', '.join(SPLITS)}: {len(set(keys))} executives",
-            "C": c, "cv_organization_rules": round(base, 4), "cv_organization_selector": round(acc, 4)}
-    LinearDecider(weights, round(float(clf.intercept_[0]), 5), t, meta).save(ORGS_OUT)
-    print(f"wrote {ORGS_OUT.relative_to(ROOT)} ({len(weights)} weights)")
+    fit_selector("organizations", feats, y, groups, lambda prob, t: organization_accuracy(prob, y, keys, rules, t),
+                 (0.2, 0.3, 0.4, 0.5, 0.6), ORGS_OUT, base,
+                 f"corpora/gold splits {', '.join(SPLITS)}: {len(set(keys))} executives", C_GRID)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ ACTORS_OUT = ROOT / "models" / "events" / "actors.json"
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.15, 0.71, 0.05))
 SPLITS = ("train", "dev")
+DATA = f"corpora/gold splits {', '.join(SPLITS)}"
 
 
 def parsed(articles, locations, targets=None, actors=None):
@@ -108,49 +109,9 @@ def location_accuracy(accept, labels, keys, tokens, rule) -> float:
     return right / max(1, len(by_event))
 
 
-def fit_selector(name, feats, y, groups, accuracy, thresholds, out, base, facts):
-    """Cross-validate (C, threshold) for one argument selector, fit it on everything and write
-    it to ``out`` when it beats the parse rule (``base``); ``feats`` may hold None for an event
-    without candidates, ``accuracy(prob, threshold)`` scores out-of-fold probabilities."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
-
-    from newsintel.linear import LinearDecider
-
-    rows = np.array([f is not None for f in feats])
-    vec = DictVectorizer()
-    X = vec.fit_transform([f for f in feats if f is not None])
-    y_rows, g_rows = y[rows], groups[rows]
-    best = (-1.0, None, None)
-    for c in C_GRID:
-        oof = np.zeros(len(y_rows))
-        for tr, te in GroupKFold(n_splits=5).split(X, y_rows, g_rows):
-            oof[te] = LogisticRegression(C=c, max_iter=5000).fit(X[tr], y_rows[tr]).predict_proba(X[te])[:, 1]
-        prob = np.zeros(len(y))
-        prob[rows] = oof
-        for t in thresholds:
-            acc = accuracy(prob, t)
-            if acc > best[0]:
-                best = (acc, c, t)
-    acc, c, t = best
-    print(f"{name}: cross-validated selector (C={c}, threshold {t}) gets {acc:.3f} right")
-    clf = LogisticRegression(C=c, max_iter=5000).fit(X, y_rows)
-    weights = {str(k): round(float(w), 5) for k, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-5}
-    meta = {"trained": date.today().isoformat(), "training_data": f"corpora/gold splits {', '.join(SPLITS)}: {facts}",
-            "C": c, f"cv_{name}_rule": round(base, 4), f"cv_{name}_selector": round(acc, 4)}
-    if acc <= base:
-        out.unlink(missing_ok=True)
-        print(f"the {name} selector does not beat the parse rule; no model written")
-        return None
-    model = LinearDecider(weights, round(float(clf.intercept_[0]), 5), t, meta)
-    model.save(out)
-    print(f"wrote {out.relative_to(ROOT)} ({len(weights)} weights)")
-    return model
-
-
 def train_locations():
     from newsintel.gold import load_gold
+    from newsintel.training import fit_selector
 
     articles = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
     feats, y, groups, keys, tokens = location_cases(articles)
@@ -159,7 +120,7 @@ def train_locations():
     print(f"locations: {len(set(keys))} events, {len(y)} candidate places; the parse rule gets {base:.3f} of events right")
     return fit_selector("locations", feats, y, groups, lambda prob, t: location_accuracy(prob >= t, y, keys, tokens, rule),
                         THRESHOLDS, LOCATIONS_OUT, base,
-                        f"{len(set(keys))} events with gold locations, {len(y)} candidate places")
+                        f"{DATA}: {len(set(keys))} events with gold locations, {len(y)} candidate places", C_GRID)
 
 def matched_with(art, doc, argument):
     """(index, gold values, predicted event, trigger head, trigger) for each predicted event
@@ -223,6 +184,7 @@ def actor_accuracy(prob, labels, keys, rule, threshold) -> float:
 
 def train_actors(locations):
     from newsintel.gold import load_gold
+    from newsintel.training import fit_selector
 
     articles = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
     feats, y, groups, keys = actor_cases(articles, locations)
@@ -231,7 +193,8 @@ def train_actors(locations):
     print(f"actors: {len(set(keys))} events; the parse rule gets {base:.3f} right")
     return fit_selector("actors", feats, y, groups, lambda prob, t: actor_accuracy(prob, y, keys, rule, t),
                         (0.0, 0.1, 0.2, 0.3, 0.4), ACTORS_OUT, base,
-                        f"{len(set(keys))} events with a gold actor, {sum(f is not None for f in feats)} candidate actors")
+                        f"{DATA}: {len(set(keys))} events with a gold actor, {sum(f is not None for f in feats)} candidate actors",
+                        C_GRID)
 
 def target_cases(articles, locations, actors=None):
     """(features, label, group, event key) for each candidate target of each matched event with a gold target."""
@@ -283,6 +246,7 @@ def target_accuracy(prob, labels, keys, threshold, previous=None) -> float:
 
 def train_targets(locations, actors=None):
     from newsintel.gold import load_gold
+    from newsintel.training import fit_selector
 
     articles = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
     feats, y, groups, keys = target_cases(articles, locations, actors)
@@ -293,7 +257,8 @@ def train_targets(locations, actors=None):
     print(f"targets: {events} events; the parse rule gets {base:.3f} right")
     return fit_selector("targets", feats, y, groups, lambda prob, t: target_accuracy(prob, y, keys, t, previous),
                         (0.0, 0.05, 0.1, 0.2, 0.3), TARGETS_OUT, base,
-                        f"{events} events with a gold target, {sum(f is not None for f in feats)} candidate targets")
+                        f"{DATA}: {events} events with a gold target, {sum(f is not None for f in feats)} candidate targets",
+                        C_GRID)
 
 def candidate_cases(articles, locations, targets=None, actors=None):
     """(features, label, article index, language) for every candidate event of every article."""

@@ -86,6 +86,24 @@ class _Trigger:
     strict: bool = True  # False: a context condition of the trigger entry did not hold (broad mode)
 
 
+def first_mentions(span: Span, index: dict, entities: dict, types: tuple[str, ...]) -> dict[str, Token]:
+    """Entity id -> the head word of its first mention in ``span``, for entities of ``types``,
+    in text order."""
+    out: dict[str, Token] = {}
+    i = span.start
+    while i < span.end:
+        eid = index.get(i)
+        if eid and eid not in out and entities[eid].type in types:
+            end = i
+            while end < span.end and index.get(end) == eid:
+                end += 1
+            out[eid] = span.doc[i:end].root
+            i = end
+            continue
+        i += 1
+    return out
+
+
 @Language.factory("newsintel_events",
                   default_config={"locations_model": None, "targets_model": None, "actors_model": None, "broad": False},
                   assigns=["doc._.ni_events", "doc._.ni_event_cues"], requires=["doc._.ni_entities"])
@@ -257,18 +275,7 @@ class EventExtractor:
         their first mention there), the rule's choice, the main company and the company named
         last before the sentence (these three without a token when outside the sentence)."""
         sent = doc[trig.start].sent
-        out: dict[str, Optional[Token]] = {}
-        i = sent.start
-        while i < sent.end:
-            eid = index.get(i)
-            if eid and eid not in out and entities[eid].type in ACTOR_CANDIDATE_TYPES:
-                end = i
-                while end < sent.end and index.get(end) == eid:
-                    end += 1
-                out[eid] = doc[i:end].root
-                i = end
-                continue
-            i += 1
+        out: dict[str, Optional[Token]] = dict(first_mentions(sent, index, entities, ACTOR_CANDIDATE_TYPES))
         for eid in (rule, top_company, self._last_company_before(sent.start, doc, index, entities)):
             if eid and eid not in out:
                 out[eid] = None
@@ -685,18 +692,7 @@ class EventExtractor:
         """The people an appointment or departure is about: those closest to the trigger in
         the parse, with the people coordinated with them ("X et Y ont été nommés"), not every
         name in the sentence ("named Jane Doe, succeeding Tom Baker")."""
-        first_token: dict[str, Token] = {}  # the head word of each person's first mention
-        i = sent.start
-        while i < sent.end:
-            eid = index.get(i)
-            if eid and entities[eid].type in ("executive", "person") and eid not in first_token:
-                end = i
-                while end < sent.end and index.get(end) == eid:
-                    end += 1
-                first_token[eid] = doc[i:end].root
-                i = end
-                continue
-            i += 1
+        first_token = first_mentions(sent, index, entities, ("executive", "person"))
         if len(first_token) <= 1:
             return list(first_token)
         trigger = doc[trig.start]
@@ -789,25 +785,14 @@ class EventExtractor:
         """The companies, organizations and products of the sentence other than the actor, each
         with the head word of its first mention there, then those of the sentence before ("Navalis
         est en discussions avec Dovra. L'acquisition pourrait..."), marked by their position."""
-        doc = sent.doc
-        previous = doc[sent.start - 1].sent if sent.start > 0 else None
-        out, seen = [], {actor}
+        previous = sent.doc[sent.start - 1].sent if sent.start > 0 else None
+        out: dict[str, Token] = {}
         for span in (sent, previous):
-            if span is None:
-                continue
-            i = span.start
-            while i < span.end:
-                eid = index.get(i)
-                if eid and eid not in seen and entities[eid].type in TARGET_CANDIDATE_TYPES:
-                    end = i
-                    while end < span.end and index.get(end) == eid:
-                        end += 1
-                    seen.add(eid)
-                    out.append((eid, doc[i:end].root))
-                    i = end
-                    continue
-                i += 1
-        return out
+            if span is not None:
+                for eid, tok in first_mentions(span, index, entities, TARGET_CANDIDATE_TYPES).items():
+                    out.setdefault(eid, tok)
+        out.pop(actor, None)
+        return list(out.items())
 
     def _select_target(self, trig, doc, sent, index, entities, actor) -> Optional[str]:
         """The other party: the trained selector's best candidate when there is one, the
