@@ -27,7 +27,7 @@ class LemmaFixer:
         self.lemmas = {k.lower(): str(v) for k, v in (load_yaml("elisions.yaml").get(nlp.lang) or {}).items()}
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.lemmas:
+        if not self.lemmas or "’" not in doc.text:
             return doc
         for tok in doc:
             if "’" in tok.text:
