@@ -1,7 +1,7 @@
 """Building the spaCy pipeline of one language: the base model plus newsintel's components.
 
 ``build_nlp("fr", "fr_core_news_md")`` loads the base pipeline (any installed spaCy package
-or a path) and appends ``newsintel_lemmas``, ``newsintel_regions``, ``newsintel_entities``, ``newsintel_events``,
+or a path), puts ``newsintel_sentences`` before its parser and appends ``newsintel_lemmas``, ``newsintel_regions``, ``newsintel_entities``, ``newsintel_events``,
 ``newsintel_event_verifier`` and ``newsintel_sentiment``. The result is an ordinary ``Language`` object: ``nlp.pipe``
 runs everything, and ``doc._.ni_entities`` / ``ni_events`` / ``ni_sentiment`` hold records.
 """
@@ -44,6 +44,9 @@ def build_nlp(lang: str, model: str, *, max_length: int = 1_000_000, sentiment: 
     if missing:
         raise ValueError(f"model {model!r} lacks the {', '.join(missing)} component(s) newsintel needs")
     nlp.max_length = max(nlp.max_length, max_length + 1)
+    parser = "parser" if nlp.has_pipe("parser") else next((n for n in nlp.pipe_names if "parser" in n), None)
+    if parser is not None:
+        nlp.add_pipe("newsintel_sentences", before=parser)  # sentence starts the parser must not invent
     for name in NEWSINTEL_COMPONENTS:
         if name == "newsintel_event_verifier" and not verify_events:
             continue

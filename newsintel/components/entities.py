@@ -37,6 +37,8 @@ PLACE_LABELS = {"LOC", "GPE"}
 PRODUCT_LABELS = {"PRODUCT", "MISC", "WORK_OF_ART"}
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 UNATTACHED_ROLES = {"minister", "analyst"}
+NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "du", "bin", "ben", "al"}  # "Femke de Groot"
+SCOPED_ROLES = {"ceo", "president", "director", "head_of_unit"}  # titles a place narrows to a country or a unit
 ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "pobj", "obl", "obl:arg", "iobj", "expl:subj"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 ORG_PREPOSITIONS = {"de", "d'", "d’", "du", "of", "at", "chez"}
@@ -172,7 +174,9 @@ class EntityTyper:
                 continue
             cands.append(_Candidate(m.start, m.end, "region", "gazetteer", region=m))
             taken.update(range(m.start, m.end))
-        ner: list[_Candidate] = []
+        ner: list[_Candidate] = self._person_name_candidates(doc, taken, roles)
+        for c in ner:
+            taken.update(range(c.start, c.end))
         for ent in doc.ents:
             start, end = ent.start, ent.end
             # trim determiners, possessive endings and stray symbols the model sometimes includes
@@ -186,6 +190,8 @@ class EntityTyper:
                 end -= 1  # "usine de"
             if start >= end or taken.intersection(range(start, end)):
                 continue
+            if not any(ch.isupper() for ch in doc[start:end].text):
+                continue  # "usine de" tagged LOC: a name has a capital somewhere
             if doc[start:end].text in self.currency_codes or doc[start].text in self.not_entities:
                 continue
             if start in role_starts and ent.label_ in ORG_LABELS:
@@ -219,6 +225,55 @@ class EntityTyper:
         cands.extend(ner)
         cands.extend(self._unlabelled_repeats(doc, cands, taken))
         return sorted(cands, key=lambda c: c.start)
+
+    @staticmethod
+    def _hyphenated_given_name(doc: Doc, i: int) -> int:
+        """Length of a hyphenated given name starting at token ``i`` ("Jean-Baptiste",
+        "Min-jun", "Hye-jin": three tokens), or 0."""
+        if i + 2 < len(doc) and doc[i].is_title and doc[i].is_alpha and doc[i + 1].text == "-" \
+                and not doc[i].whitespace_ and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha \
+                and (doc[i + 2].is_title or doc[i + 2].is_lower):
+            return 3
+        return 0
+
+    def _person_name_candidates(self, doc: Doc, taken: set[int], roles: list[tuple[int, int, str]]) -> list[_Candidate]:
+        """People the statistical model misses or cuts short, recognised by the shape of
+        the name and a job title next to it: two to four capitalized words right after a
+        title ("chief executive Min-jun Park") or followed by a comma and a title ("Fergus
+        McAllister, general counsel at"); a name holding a given name of the Korean
+        romanized shape ("Hye-jin Choi", "Park Ji-hoon") needs no title."""
+        role_ends = {e for _, e, _ in roles}
+        role_starts = {s for s, _, _ in roles}
+        in_role = {i for s, e, _ in roles for i in range(s, e)}
+        found: list[_Candidate] = []
+        i = 0
+        while i < len(doc):
+            words, j, lower_hyphen = 0, i, False
+            while j < len(doc) and j not in taken and j not in in_role:
+                width = self._hyphenated_given_name(doc, j)
+                if width:
+                    lower_hyphen |= doc[j + 2].is_lower
+                elif doc[j].is_title and doc[j].is_alpha and doc[j].lower_ not in self.company_suffixes \
+                        and not (doc[j].is_stop and words == 0):
+                    width = 1
+                elif words and doc[j].lower_ in NAME_PARTICLES and j + 1 < len(doc) and doc[j + 1].is_title:
+                    width = 1
+                else:
+                    break
+                words += 1
+                j += width
+            if j == i:
+                i += 1
+                continue
+            start, end = i, j
+            i = j
+            if not 2 <= words <= 4 or doc[start:end].text in self.known_orgs:
+                continue
+            titled = start in role_ends or (start - 1 in role_ends and doc[start - 1].text == ",") or (
+                end < len(doc) and doc[end].text == "," and any(end + k in role_starts for k in (1, 2, 3)))
+            if titled or lower_hyphen:
+                found.append(_Candidate(start, end, "person", "rule"))
+        return found
 
     def _preceding_cue(self, doc: Doc, start: int) -> Optional[str]:
         """'product' or 'company' when the noun just before a name (adjectives aside) says
@@ -397,6 +452,8 @@ class EntityTyper:
                 c.type = "person"  # "Émilie Sanchez" tagged ORG
         people = [doc[c.start:c.end] for c in cands if c.type == "person" and c.end - c.start > 1]
         surnames = {p[-1].text for p in people}
+        # "Park Ji-hoon": the family name comes first
+        surnames |= {p[0].text for p in people if len(p) == 4 and self._hyphenated_given_name(doc, p.start + 1)}
         # "Marta Zielińska" anywhere in the text makes a lone "Zielińska" a person
         surnames |= {doc[i + 1].text for i in range(len(doc) - 1)
                      if doc[i].text in self.first_names and doc[i + 1].is_title and not doc[i + 1].is_sent_start}
@@ -525,8 +582,8 @@ class EntityTyper:
                 continue
             words = key.split()
             if type_ == "person":
-                if len(toks) == 1 and words[-1] == joined:
-                    return (t, key)
+                if len(toks) == 1 and (words[-1] == joined or (words[0] == joined and words[2:3] == ["-"])):
+                    return (t, key)  # "Rossi" of "Luca Rossi"; "Park" of "Park Ji-hoon"
             elif key.startswith(joined + " ") and len(joined) >= 3:
                 return (t, key)
         return None
@@ -627,6 +684,11 @@ class EntityTyper:
                 j += 1
             end = j
         group.role_text = doc[s:end].text
+        scope = self._role_scope(doc, s, e, end, token_group)
+        if scope in ("country", "nationality") and name in SCOPED_ROLES:
+            group.role = "country_manager"  # "general manager for Canada", "China managing director"
+        elif scope is not None and name in SCOPED_ROLES:
+            group.role = "head_of_unit"  # "managing director for southern Europe", "directrice Asie du Sud-Est"
         group.organization = self._role_organization(doc, s, end, token_group)
         if group.organization is None and name not in UNATTACHED_ROLES:
             # "Prévial ... Son directeur général, Olivier Mazeau": the company just named;
@@ -635,6 +697,33 @@ class EntityTyper:
                 group.organization = self._company_before(s, token_group)
             if group.organization is None:
                 group.organization = self._main_company(token_group)
+
+    @staticmethod
+    def _role_scope(doc: Doc, s: int, e: int, end: int, token_group: dict[int, _Group]) -> Optional[str]:
+        """The kind of place a title is limited to, if any: a place inside the title's
+        complement ("head of the Mexican operation") or right after it ("directrice de la
+        filiale canadienne"), after "for"/"pour" ("managing director
+        for Europe", "directeur de Pulséo pour l'Espagne") or a country just before it
+        ("China managing director")."""
+        def kind_at(i: int) -> Optional[str]:
+            g = token_group.get(i)
+            return g.region.kind if g is not None and g.type == "region" and g.region is not None else None
+
+        for i in range(e, end):
+            if kind_at(i):
+                return kind_at(i)
+        j = end
+        if j < len(doc) and kind_at(j):  # "directrice de la filiale canadienne", "responsable Europe"
+            return kind_at(j)
+        if j < len(doc) and doc[j].lower_ in ("for", "pour"):
+            j += 1
+            while j < len(doc) and doc[j].lower_ in DETERMINERS:
+                j += 1
+            if kind_at(j):
+                return kind_at(j)
+        if s > 0 and kind_at(s - 1) == "country" and doc[s - 1].whitespace_:
+            return "country"
+        return None
 
     @staticmethod
     def _company_before(position: int, token_group: dict[int, _Group], window: int = 60) -> Optional[_Group]:

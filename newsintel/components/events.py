@@ -140,6 +140,9 @@ class EventExtractor:
             self.cue_matcher.add(kind.upper(), mod.get(kind, []) or [])
         orgs = load_yaml("organizations.yaml")
         self.anaphora = set(orgs["company_anaphora"][self.lang])
+        self.place_anaphora = LemmaPhraseMatcher(nlp.vocab)
+        for what, words in load_yaml("events.yaml").get("place_anaphora", {}).items():
+            self.place_anaphora.add(what, words.get(self.lang, []))
         self.market_nouns = set(orgs["market_nouns"][self.lang])
 
     @staticmethod
@@ -378,12 +381,15 @@ class EventExtractor:
         # August, would not reach full output" does not negate the opening
         clause_govs = govs
         for n, g in enumerate(govs[:-1]):
-            if g.dep_ in CLAUSE_BOUNDARIES:
+            # a coordinated verb with its own subject is its own clause too: "X a repoussé le
+            # lancement, et son bénéfice a reculé" does not negate the fall
+            if g.dep_ in CLAUSE_BOUNDARIES or (g.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in g.children)):
                 clause_govs = govs[:n + 1]
                 break
         clause = {g.i for g in clause_govs}
         for g in clause_govs:
-            clause.update(c.i for c in g.children if c.dep_ != "conj")  # a coordinated verb is its own clause
+            # a coordinated verb, a relative or an adverbial clause is a clause of its own
+            clause.update(c.i for c in g.children if c.dep_ != "conj" and c.dep_ not in CLAUSE_BOUNDARIES)
 
         def near(kind: str, before: int, after: int = 0) -> bool:
             return any(
@@ -524,6 +530,7 @@ class EventExtractor:
         published = doc._.ni_published
         anchor = parse_anchor(published)
         sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+        place_refs = self._place_references(doc)
         sent_cache: dict[int, tuple] = {}
         events: list[Event] = []
         cue_of: dict[int, dict] = {}  # id(event) -> how its trigger was found, for the verifier
@@ -563,6 +570,8 @@ class EventExtractor:
             product = next((eid for eid in dict.fromkeys(index.get(i) for i in range(sent.start, sent.end))
                             if eid and entities[eid].type == "product"), None)
             near = places if trig.type == "relocation" else self._select_places(trig, doc, places, entities)
+            if not near and trig.type in LOCATION_TYPES and sent.start in place_refs:
+                near = self._earlier_places(place_refs[sent.start], sent, events, sent_index, index, entities)
             locations, origin, destination = self._locations(trig.type, near)
             for quantity in quantity_choices:
                 for person in persons:
@@ -658,6 +667,13 @@ class EventExtractor:
         known = entities.get(person)
         person_tok = next((doc[i] for i in range(sent.start, sent.end) if index.get(i) == person), None)
         titles = [r for r in (doc._.ni_roles or []) if sent.start <= r[0] < sent.end]
+
+        def apposed_to_other(r: tuple) -> bool:  # "succède à Philippe Marchand, directeur financier"
+            k = r[0] - 1 if r[0] > sent.start and doc[r[0] - 1].text == "," else r[0]
+            other = index.get(k - 1)
+            return other is not None and other != person and entities[other].type in ("executive", "person")
+
+        titles = [r for r in titles if not apposed_to_other(r)]
         if trig.type == "executive_appointment":
             # "jusqu'ici directrice financière", "former finance chief": the old title
             after = [r for r in titles if r[0] >= trig.end and not any(
@@ -810,6 +826,48 @@ class EventExtractor:
         # a party named only in the sentence before needs clear evidence
         needed = self.targets.threshold if best in in_sentence else max(self.targets.threshold, PREVIOUS_SENTENCE_TARGET)
         return best if p >= needed else None
+
+    def _place_references(self, doc: Doc) -> dict[int, str]:
+        """For each sentence holding a word that points back to a place ("the plant", "the
+        country", "there", "y"), what it points to (``place_anaphora`` in data/events.yaml);
+        existential "there is" and "il y a" are no places."""
+        found: dict[int, str] = {}
+        for what, s, e in self.place_anaphora(doc):
+            tok = doc[s]
+            if e - s == 1 and (tok.dep_ in ("expl", "fixed", "expl:comp") or (
+                    tok.lower_ == "y" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "avoir")):
+                continue
+            found.setdefault(tok.sent.start, what)
+        return found
+
+    def _earlier_places(self, what: str, sent: Span, events: list[Event], sent_index: dict[int, int],
+                        index: dict[int, str], entities: dict[str, Entity], reach: int = 3) -> list[tuple[str, None]]:
+        """The place a back-pointing word refers to, among those named in the ``reach``
+        sentences before ``sent``: the last city for a site, the last country for "the
+        country", the last region for "the region", the latest event's places for "there"."""
+        wanted = {"site": ("city",), "country": ("country",), "region": ("subdivision", "continent", "macro_region")}.get(what)
+        number = sent_index[sent.start]
+        if wanted is None:
+            for ev in reversed(events):
+                if ev.sentence >= number:
+                    continue
+                if ev.sentence < number - reach:
+                    break
+                places = ev.locations or ev.destination
+                if places:
+                    cities = [eid for eid in places if entities[eid].kind == "city"]
+                    return [(eid, None) for eid in (cities or places)]
+            wanted = ("city", "subdivision", "country", "continent", "macro_region")
+        first = sent
+        for _ in range(reach):
+            if first.start == 0:
+                break
+            first = sent.doc[first.start - 1].sent
+        for i in range(sent.start - 1, first.start - 1, -1):
+            eid = index.get(i)
+            if eid and entities[eid].type == "region" and entities[eid].kind in wanted:
+                return [(eid, None)]
+        return []
 
     def _locations(self, etype: str, places) -> tuple[list[str], list[str], list[str]]:
         if etype == "relocation":
