@@ -46,6 +46,8 @@ def event_features(doc: Doc, events: list[Event], entities: dict[str, Entity], l
     for ev, cue in zip(events, cues):
         t = ev.type
         f: dict[str, float] = {"bias_" + lang: 1.0, "type=" + t: 1.0}
+        if cue.get("denial"):
+            f["denial"] = 1.0  # a negated copy of an earlier rumour
         if not cue.get("strict", True):
             f["condition_unmet"] = 1.0
             f[f"condition_unmet={t}"] = 1.0

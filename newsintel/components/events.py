@@ -18,7 +18,7 @@ verifier to judge; without the verifier only triggers whose conditions hold are 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
 
@@ -136,6 +136,8 @@ class EventExtractor:
                 self.matcher.add(key, [entry["lemma"]])
         mod = load_yaml("modality.yaml").get(self.lang, {})
         self.cue_matcher = LemmaPhraseMatcher(nlp.vocab)
+        self.denial_matcher = LemmaPhraseMatcher(nlp.vocab)
+        self.denial_matcher.add("DENIAL", load_yaml("modality.yaml").get("denial", {}).get(self.lang, []))
         for kind in ("negated", "speculative", "reported", "planned", "forecast"):
             self.cue_matcher.add(kind.upper(), mod.get(kind, []) or [])
         orgs = load_yaml("organizations.yaml")
@@ -630,6 +632,10 @@ class EventExtractor:
                 if span is not None:
                     emit(_Trigger("financial_results", span.start, span.end, 0), [quantity.quantity])
 
+        for denial in self._denials(doc, events, sent_index):
+            events.append(denial)
+            cue_of[id(denial)] = {"strict": True, "denial": True}
+        events.sort(key=lambda ev: ev.trigger.start)
         doc._.ni_events = self._drop_repeats(doc, events)
         for person, (role, (start, end)) in appointed.items():
             # an executive's role is the one in force after the story: the new job, not the old
@@ -637,6 +643,30 @@ class EventExtractor:
             entities[person].role_text = doc[start:end].text
         doc._.ni_event_cues = [cue_of[id(ev)] for ev in doc._.ni_events]
         return doc
+
+    def _denials(self, doc: Doc, events: list[Event], sent_index: dict[int, int], reach: int = 3) -> list[Event]:
+        """Negated events for denials of an earlier rumour: "Mistral Capital étudierait une
+        cession de l'enseigne, ce que la direction dément", "Interrogé, le groupe a démenti
+        toute discussion". A denial whose sentence holds no negated event copies the latest
+        speculative or reported event before it (within ``reach`` sentences) as negated."""
+        out: list[Event] = []
+        for _, s, e in self.denial_matcher(doc):
+            sent = doc[s].sent
+            number = sent_index[sent.start]
+            if any(ev.sentence == number and ev.modality == "negated" for ev in events + out):
+                continue
+            start_char = doc[s].idx
+            rumour = next((ev for ev in sorted(events, key=lambda ev: -ev.trigger.start)
+                           if ev.trigger.start < start_char and ev.sentence >= number - reach
+                           and ev.modality in ("speculative", "reported")), None)
+            if rumour is None:
+                continue
+            span = doc[s:e]
+            out.append(replace(rumour, trigger=TextSpan(span.start_char, span.end_char, span.text),
+                               evidence=TextSpan(sent.start_char, sent.end_char, sent.text), sentence=number,
+                               modality="negated", locations=list(rumour.locations), origin=list(rumour.origin),
+                               destination=list(rumour.destination), countries=list(rumour.countries)))
+        return out
 
     def _drop_repeats(self, doc: Doc, events: list[Event]) -> list[Event]:
         """A definite noun trigger that follows an event of the same type and actor names the
