@@ -49,9 +49,14 @@ def _compiled(lang: str):
     partitive = re.compile(rf"(?<![\w.,]){number}\s+(?:{_alt(d['partitive'][lang])})(?:\s+\d[\d\s.,]*)?{unit}", re.I)
     adjective = rf"(?:\s+(?:{_alt(d['count_adjectives'][lang])}))"
     count_adj = re.compile(rf"(?<![\w.,]){number}{scale}{adjective}{unit}", re.I)
+    number_words = {k.lower(): v for k, v in (d.get("number_words") or {}).get(lang, {}).items()}
+    patterns = [("money", money_before), ("money", money_after), ("percent", percent), ("count", partitive),
+                ("count", count), ("count", count_adj)]
+    if number_words:
+        patterns.append(("count", re.compile(rf"(?<![\w.,])(?P<word>{_alt(number_words)}){adjective}?{unit}", re.I)))
     return {
-        "patterns": [("money", money_before), ("money", money_after), ("percent", percent), ("count", partitive),
-                     ("count", count), ("count", count_adj)],
+        "patterns": patterns,
+        "number_words": number_words,
         "symbols": symbols,
         "words": words,
         "codes": set(codes),
@@ -90,7 +95,7 @@ def find_quantities(text: str, lang: str) -> list[QuantityMatch]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             g = m.groupdict()
-            value = parse_number(g["num"], lang)
+            value = float(c["number_words"][g["word"].lower()]) if g.get("word") else parse_number(g["num"], lang)
             if value is None:
                 continue
             scale = c["scales"].get((g.get("scale") or "").lower(), 1.0)

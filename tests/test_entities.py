@@ -58,3 +58,32 @@ def test_regulators_and_unions_are_organizations(pipeline):
     rec = pipeline.analyze("L'Autorité de la concurrence a infligé une amende à Bellonde, et la CGT a dénoncé la fermeture.", lang="fr")
     types = {e.canonical: e.type for e in rec.entities}
     assert types.get("Autorité de la concurrence") == "organization" and types.get("CGT") == "organization"
+
+
+@pytest.mark.parametrize("lang,text,name,role,org", [
+    # names the base model misses or cuts short, found from the title beside them
+    ("en", "Quillon's chief executive, Min-jun Park, said the bank would appeal.", "Min-jun Park", "ceo", "Quillon"),
+    ("en", "Ji-hoon Seo, an analyst at Larchmont Research, said the plan was bold.", "Ji-hoon Seo", "analyst", "Larchmont Research"),
+    ("fr", "Selon Joon-ho Lee, analyste chez Moalic & Associés, le marché est saturé.", "Joon-ho Lee", "analyst", "Moalic & Associés"),
+    # a title narrowed to a country or a region
+    ("en", "Ximena Arriaga, general manager for Canada at Pinewick Media, left the company in May.", "Ximena Arriaga", "country_manager", "Pinewick Media"),
+    ("en", "Siobhan Kearney, managing director for southern Europe at Ardmoray Solar, will be based in Athens.",
+     "Siobhan Kearney", "head_of_unit", "Ardmoray Solar"),
+    ("fr", "Diego Ramírez, directeur de la filiale mexicaine de Tejomaya, a démissionné.", "Diego Ramírez", "country_manager", "Tejomaya"),
+])
+def test_titled_names_and_scoped_titles(pipeline, lang, text, name, role, org):
+    rec = pipeline.analyze(text, lang=lang)
+    assert people(rec)[name][0] == role
+    assert people(rec)[name][2] == org
+
+
+def test_family_name_first_is_grouped_with_its_full_name(pipeline):
+    rec = pipeline.analyze("Dalmoon Games named Park Ji-hoon chief executive on Monday. Park said the studio "
+                           "would leave China.", lang="en")
+    park = [e for e in rec.entities if "Park" in e.canonical]
+    assert len(park) == 1 and park[0].canonical == "Park Ji-hoon" and len(park[0].mentions) == 2
+
+
+def test_capitalized_article_stays_in_a_title(pipeline):
+    rec = pipeline.analyze("Selon La Lettre du Textile, le groupe Trendelle étudie une cession.", lang="fr")
+    assert "La Lettre du Textile" in {e.canonical for e in rec.entities if e.type == "company"}

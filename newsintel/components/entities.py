@@ -12,7 +12,6 @@ company versus organization versus product, and another on whose executive a per
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,7 +179,8 @@ class EntityTyper:
         for ent in doc.ents:
             start, end = ent.start, ent.end
             # trim determiners, possessive endings and stray symbols the model sometimes includes
-            while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].pos_ == "ADP"
+            while start < end and ((doc[start].lower_ in DETERMINERS and not self._title_article(doc, start))
+                                   or doc[start].is_punct or doc[start].pos_ == "ADP"
                                    or (doc[start].is_lower and start + 1 < end and not doc[start + 1].is_lower)):
                 start += 1  # "l'", "de France", "néobanque Finzo": the name starts later
             while end > start and (doc[end - 1].lower_ in POSSESSIVE_ENDINGS or doc[end - 1].is_punct
@@ -198,8 +198,11 @@ class EntityTyper:
                 continue  # "ministre de l'Agriculture" is a title, not an organization
             etype = self._type_of(doc, start, end, ent.label_)
             cue = None
-            if ent.label_ in ORG_LABELS | PERSON_LABELS | PRODUCT_LABELS:
+            if ent.label_ in ORG_LABELS | PERSON_LABELS | PRODUCT_LABELS | PLACE_LABELS:
+                # a place the gazetteer does not know may be a name: "la citadine électrique Pixa"
                 cue = self._preceding_cue(doc, start) or self._apposed_cue(doc, end)
+            if cue == "company" and etype == "region":
+                etype = "company"  # "le site spécialisé Urbamov"
             if cue == "product" and etype in ("company", "person", None):
                 etype = "product"  # "sa gamme résidentielle SolToit", "the drug Lentavy"
             elif etype is None and ent.label_ in PRODUCT_LABELS and self._company_context(doc, start, end):
@@ -225,6 +228,13 @@ class EntityTyper:
         cands.extend(ner)
         cands.extend(self._unlabelled_repeats(doc, cands, taken))
         return sorted(cands, key=lambda c: c.start)
+
+    @staticmethod
+    def _title_article(doc: Doc, i: int) -> bool:
+        """A capitalized article inside a sentence belongs to the name: "selon La Tribune",
+        "l'éditeur de L'Éclaireur"."""
+        tok = doc[i]
+        return tok.text[:1].isupper() and not tok.is_sent_start and i > 0 and doc[i - 1].text not in (".", "!", "?", "«", "“", '"')
 
     @staticmethod
     def _hyphenated_given_name(doc: Doc, i: int) -> int:
@@ -850,9 +860,10 @@ class EntityTyper:
             return g.alias.canonical
         if g.region is not None:
             return g.region.region.canonical.get(self.lang) or g.region.region.id
-        texts = [" ".join(self._name_tokens(doc, c)) for c in g.candidates]
-        best = max(texts, key=lambda t: (len(t.split()), texts.count(t), -texts.index(t)))
-        return re.sub(r"\s+([’'-])\s*", r"\1", best) if "’" in best or "-" in best else best
+        # the words as written ("L'Éclaireur", "Jean-Baptiste"), honorifics ("M.", "Ms") left out
+        texts = ["".join(t.text_with_ws for t in doc[c.start:c.end] if t.text not in self.person_titles).strip()
+                 or doc[c.start:c.end].text for c in g.candidates]
+        return max(texts, key=lambda t: (len(t.split()), texts.count(t), -texts.index(t)))
 
     @staticmethod
     def _context_country(g: _Group, groups: list[_Group]) -> Optional[str]:

@@ -46,6 +46,7 @@ DESTINATION_PREPS = {"fr": {"à", "vers", "en", "au", "aux", "dans", "sur"}, "en
 PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "qui"}, "en": {"it", "they", "which", "who", "its"}}
 TOTAL_OF = re.compile(r"\b(?:of|out of) (?:its|their|the) $|\b(?:sur|de|parmi) (?:ses|leurs|les) $", re.I)
 CLAUSE_BOUNDARIES = {"relcl", "acl:relcl", "advcl"}
+CHANGE_REACH = 40  # characters between a figure and the "en hausse de 5 %" that qualifies it
 PREVIOUS_SENTENCE_TARGET = 0.5  # probability a target named only in the previous sentence needs
 TITLE_GLUE = {"as", "comme", ",", "the", "its", "le", "la", "l'", "l’", "au", "poste", "post", "de", "of"}
 FORMER_WORDS = {"jusqu'ici", "jusqu’ici", "ici", "ancien", "ancienne", "ex", "former", "previously", "précédemment", "formerly"}
@@ -761,17 +762,27 @@ class EventExtractor:
         amount): "revenue up 8% to $3.1bn" gives one revenue figure. With ``strict``, only
         figures whose measure is known (they make an event without a trigger word)."""
         groups: dict[str, list] = {}
-        for q in quantities:
+        last_measured = None
+        for q in sorted(quantities, key=lambda q: q.start):
             measure = q.quantity.measure
-            if measure not in FINANCIAL_MEASURES:
-                if strict or not (q.quantity.unit in ("percent", "currency") and q.quantity.direction != "none"):
-                    continue
+            if measure in FINANCIAL_MEASURES:
+                last_measured = q
+            elif (q.quantity.unit == "percent" and q.quantity.direction != "none" and last_measured is not None
+                  and q.start - last_measured.end <= CHANGE_REACH):
+                # "un chiffre d'affaires de 2,4 milliards d'euros, en hausse de 5 %": the
+                # change is that of the figure just named
+                measure = last_measured.quantity.measure
+            elif strict or not (q.quantity.unit in ("percent", "currency") and q.quantity.direction != "none"):
+                continue
             groups.setdefault(measure or "?", []).append(q)
         chosen = []
-        for qs in groups.values():
+        for measure, qs in groups.items():
             best = min(qs, key=lambda q: (not (q.quantity.unit == "percent" and q.quantity.direction != "none"),
                                           q.quantity.unit != "currency", q.start))
-            chosen.append(best if strict else Quantity.from_dict(best.quantity.to_dict()))
+            quantity = Quantity.from_dict(best.quantity.to_dict())
+            if quantity.measure is None and measure != "?":
+                quantity.measure = measure
+            chosen.append(replace(best, quantity=quantity) if strict else quantity)
         return chosen
 
     def _quantity(self, etype: str, quantities, trig_char: int, text: str = "") -> Optional[Quantity]:

@@ -2,12 +2,12 @@
 
 The French base model's parser sometimes opens a new sentence in the middle of one: between
 a company name and its verb ("Le distributeur alimentaire Marchéval | a publié"), inside a
-hyphenated name ("Soo | -ah Park"), or at a comma. About one French sentence in seventeen of
+hyphenated name ("Soo | -ah Park"), or at a comma. About one French sentence in eight of
 the gold corpus was cut that way, and every later stage (roles, event arguments, sentence
 sentiment) reads sentences. This component marks the tokens that cannot open a sentence (a
-comma or closing punctuation, a word glued to a hyphen, a lowercase word that follows no
-sentence-final mark) and the capitalized words that follow a full stop, which do; the
-parser keeps its other decisions.
+comma or closing punctuation, a word that follows no sentence-final mark or line break) and
+the capitalized words that follow a full stop or open a paragraph, which do; the parser
+keeps its other decisions.
 """
 from __future__ import annotations
 
@@ -43,10 +43,8 @@ class SentenceGuard:
                 if tok.text[:1].isupper() or tok.text[:1].isdigit():
                     tok.is_sent_start = True  # a new paragraph
                 continue  # a new line may start anything else too (a list item)
-            if tok.text in NEVER_FIRST or prev.text in OPENS_CLAUSE or (
-                tok.text[:1].islower() and prev.text not in SENTENCE_FINAL
-            ):
-                tok.is_sent_start = False
+            if tok.text in NEVER_FIRST or prev.text in OPENS_CLAUSE or prev.text not in SENTENCE_FINAL:
+                tok.is_sent_start = False  # news sentences end with a mark: no mark, no new sentence
             elif prev.text in FULL_STOPS and prev.whitespace_ and (tok.text[:1].isupper() or tok.text[:1].isdigit()):
                 tok.is_sent_start = True  # a capital after a full stop ("M." and "Inc." are one token)
         return doc
