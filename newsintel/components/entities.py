@@ -37,6 +37,9 @@ PRODUCT_LABELS = {"PRODUCT", "MISC", "WORK_OF_ART"}
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 UNATTACHED_ROLES = {"minister", "analyst"}
 NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "du", "bin", "ben", "al"}  # "Femke de Groot"
+VERBAL_HEADS = {"heads", "headed", "runs", "ran", "dirige", "dirigeait"}  # generic_heads that are verbs
+UNIT_NOUNS = {"business", "operation", "operations", "subsidiary", "unit", "arm", "division", "branch", "filiale",
+              "activité", "activités", "branche", "division"}  # "its Belgian business", "la filiale polonaise"
 SCOPED_ROLES = {"ceo", "president", "director", "head_of_unit"}  # titles a place narrows to a country or a unit
 ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "pobj", "obl", "obl:arg", "iobj", "expl:subj"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
@@ -157,7 +160,7 @@ class EntityTyper:
         return before or after
 
     def _candidates(self, doc: Doc, roles: list[tuple[int, int, str]] = ()) -> list[_Candidate]:
-        role_edges = ({e for _, e, _ in roles}, {s for s, _, _ in roles})
+        role_edges = ({e for s, e, _ in roles if doc[s:e].text.lower() not in VERBAL_HEADS}, {s for s, _, _ in roles})
         role_starts = {i for s, e, _ in roles for i in range(s, e)}
         cands: list[_Candidate] = []
         taken: set[int] = set()
@@ -203,7 +206,7 @@ class EntityTyper:
                 cue = self._preceding_cue(doc, start) or self._apposed_cue(doc, end)
             if cue == "company" and etype == "region":
                 etype = "company"  # "le site spécialisé Urbamov"
-            if cue == "product" and etype in ("company", "person", None):
+            if cue == "product" and etype in ("company", "person", "region", None):
                 etype = "product"  # "sa gamme résidentielle SolToit", "the drug Lentavy"
             elif etype is None and ent.label_ in PRODUCT_LABELS and self._company_context(doc, start, end):
                 etype = "company"  # "la banque française Orsane" tagged MISC
@@ -252,7 +255,7 @@ class EntityTyper:
         title ("chief executive Min-jun Park") or followed by a comma and a title ("Fergus
         McAllister, general counsel at"); a name holding a given name of the Korean
         romanized shape ("Hye-jin Choi", "Park Ji-hoon") needs no title."""
-        role_ends = {e for _, e, _ in roles}
+        role_ends = {e for s, e, _ in roles if doc[s:e].text.lower() not in VERBAL_HEADS}  # "dirige Navalis" names no one
         role_starts = {s for s, _, _ in roles}
         in_role = {i for s, e, _ in roles for i in range(s, e)}
         found: list[_Candidate] = []
@@ -694,6 +697,9 @@ class EntityTyper:
                 j += 1
             end = j
         group.role_text = doc[s:end].text
+        if doc[s:e].text.lower() in VERBAL_HEADS and e < len(doc) and token_group.get(e) is not None \
+                and token_group[e].type == "company":
+            group.role = name = "ceo"  # "Luca Rossi dirige Navalis": the company itself, not a unit of it
         scope = self._role_scope(doc, s, e, end, token_group)
         if scope in ("country", "nationality") and name in SCOPED_ROLES:
             group.role = "country_manager"  # "general manager for Canada", "China managing director"
@@ -708,13 +714,14 @@ class EntityTyper:
             if group.organization is None:
                 group.organization = self._main_company(token_group)
 
-    @staticmethod
-    def _role_scope(doc: Doc, s: int, e: int, end: int, token_group: dict[int, _Group]) -> Optional[str]:
+    def _role_scope(self, doc: Doc, s: int, e: int, end: int, token_group: dict[int, _Group]) -> Optional[str]:
         """The kind of place a title is limited to, if any: a place inside the title's
         complement ("head of the Mexican operation") or right after it ("directrice de la
         filiale canadienne"), after "for"/"pour" ("managing director
         for Europe", "directeur de Pulséo pour l'Espagne") or a country just before it
         ("China managing director")."""
+        generic = self.generic_heads
+
         def kind_at(i: int) -> Optional[str]:
             g = token_group.get(i)
             return g.region.kind if g is not None and g.type == "region" and g.region is not None else None
@@ -731,8 +738,15 @@ class EntityTyper:
                 j += 1
             if kind_at(j):
                 return kind_at(j)
-        if s > 0 and kind_at(s - 1) == "country" and doc[s - 1].whitespace_:
-            return "country"
+        # "heads Merovia's Belgian business", "managing director of its Australian business"
+        for j in range(end, min(len(doc), end + 7)):
+            if doc[j].is_punct and doc[j].text not in ("'s", "’s"):
+                break
+            if kind_at(j) in ("country", "nationality") and j + 1 < len(doc) and doc[j + 1].lemma_.lower() in UNIT_NOUNS:
+                return kind_at(j)
+        before = kind_at(s - 1) if s > 0 and doc[s - 1].whitespace_ else None
+        if before == "country" or (before == "nationality" and doc[s:e].text.lower() in generic):
+            return "country"  # "China managing director", "the Australian managing director"
         return None
 
     @staticmethod

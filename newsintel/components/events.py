@@ -384,9 +384,11 @@ class EventExtractor:
         # August, would not reach full output" does not negate the opening
         clause_govs = govs
         for n, g in enumerate(govs[:-1]):
-            # a coordinated verb with its own subject is its own clause too: "X a repoussé le
-            # lancement, et son bénéfice a reculé" does not negate the fall
-            if g.dep_ in CLAUSE_BOUNDARIES or (g.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in g.children)):
+            # a coordinated verb with its own subject or auxiliary is its own clause too: "X a
+            # repoussé le lancement, et son bénéfice a reculé", "avait renoncé à son introduction
+            # en Bourse et a nommé un directeur général" do not negate the second verb
+            if g.dep_ in CLAUSE_BOUNDARIES or (g.dep_ == "conj" and any(
+                    c.dep_ in SUBJECT_DEPS or c.dep_.startswith("aux") for c in g.children)):
                 clause_govs = govs[:n + 1]
                 break
         clause = {g.i for g in clause_govs}
@@ -403,8 +405,12 @@ class EventExtractor:
 
         # "an IPO was not on the agenda": a noun trigger whose predicate is negated
         predicate = {t.i for t in tok.head.subtree} if tok.dep_ in SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN") else set()
+        # "no jobs will be cut", "aucune fermeture", "ne fermera aucune agence": a negative
+        # determiner on the trigger or on the subject or object of a verb trigger
+        root = doc[trig.start:trig.end].root
+        nouns = [root] + [c for c in root.children if c.dep_ in SUBJECT_DEPS | {"obj", "dobj"}] if root.pos_ in ("VERB", "AUX") else [root]
         if near("negated", 6) or any(c.dep_ == "neg" for g in clause_govs for c in g.children) \
-                or any(c.dep_ == "det" and c.lower_ == "no" for c in doc[trig.start:trig.end].root.children) or any(
+                or any(c.dep_ == "det" and c.lower_ in ("no", "aucun", "aucune") for n in nouns for c in n.children) or any(
             s in predicate for s, _ in cues.get("negated", [])
         ):
             return "negated"
