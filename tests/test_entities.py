@@ -87,3 +87,10 @@ def test_family_name_first_is_grouped_with_its_full_name(pipeline):
 def test_capitalized_article_stays_in_a_title(pipeline):
     rec = pipeline.analyze("Selon La Lettre du Textile, le groupe Trendelle étudie une cession.", lang="fr")
     assert "La Lettre du Textile" in {e.canonical for e in rec.entities if e.type == "company"}
+
+
+def test_short_form_of_a_company_is_the_company(pipeline):
+    rec = pipeline.analyze("Takumori Robotics opened its first US factory in Texas on Wednesday. It will assemble "
+                           "Takumori's Kairo robots there, and Takumori plans to hire 300 workers.", lang="en")
+    takumori = [e for e in rec.entities if e.canonical.startswith("Takumori")]
+    assert len(takumori) == 1 and takumori[0].type == "company" and len(takumori[0].mentions) == 3

@@ -135,9 +135,21 @@ def test_missing_model_gives_error_records_not_a_crash():
     assert records[1].status == "ok"
 
 
+def _coarse(value):
+    """Floats to 2 decimals: batched sentence embeddings differ by about 1e-7 with the other
+    sentences of their batch, which can move a score's fourth decimal."""
+    if isinstance(value, float):
+        return round(value, 2)
+    if isinstance(value, dict):
+        return {k: _coarse(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_coarse(v) for v in value]
+    return value
+
+
 @pytest.mark.slow
 def test_parallel_pipe_matches_serial(pipeline):
     items = [FR, EN, DE, ""] * 3
-    serial = [r.to_dict() for r in pipeline.pipe(items)]
-    parallel = [r.to_dict() for r in pipeline.pipe(items, n_process=2, batch_size=2)]
+    serial = [_coarse(r.to_dict()) for r in pipeline.pipe(items)]
+    parallel = [_coarse(r.to_dict()) for r in pipeline.pipe(items, n_process=2, batch_size=2)]
     assert parallel == serial

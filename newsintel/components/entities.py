@@ -109,6 +109,7 @@ class EntityTyper:
         self.org_words = [w for w in data["organization_words"][lang]]
         self.known_orgs = {n for row in data["known_organizations"] for n in row}
         self.company_suffixes = set(data["company_suffixes"])
+        self.company_name_words = set((data.get("company_name_words") or {}).get(lang, []))
         self.product_cues = set(data["product_cues"][lang])
         self.company_cues = set(data["company_cues"][lang])
         share = data.get("share_cues", {}).get(lang, {})
@@ -450,6 +451,14 @@ class EntityTyper:
                 c.end - c.start == 1 or c.type == "person"
             ):
                 c.type = "company" if c.end - c.start == 1 else "product"
+        company_heads = {doc[c.start].text for c in cands if c.type == "company" and c.end - c.start > 1
+                         and doc[c.start].text not in self.first_names}
+        for c in cands:
+            # "Takumori" after "Takumori Robotics": the short form of the company, whatever the
+            # base model calls it, unless a cue noun says otherwise ("l'application Takumori")
+            if c.end - c.start == 1 and c.type in ("product", "region", "person") and c.source == "ner" \
+                    and doc[c.start].text in company_heads and self._preceding_cue(doc, c.start) != "product":
+                c.type = "company"
         for c in cands:
             # "Sellier Vauquois", "Teranga Mobile": no given name in it, so no person (unless a job
             # title stands next to it: "analyst Sofia Heikkinen", "Alisha Grant, chief marketing officer")
@@ -495,6 +504,9 @@ class EntityTyper:
         prev = doc[start - 1].lower_ if start > 0 else ""
         prev2 = doc[start - 2].lower_ if start > 1 else ""
         last = doc[end - 1].lower_
+        if end - start > 1 and last in self.company_name_words and prev not in self.product_cues \
+                and doc[start:end].text not in self.known_orgs and label not in PLACE_LABELS:
+            return "company"  # "Takumori Robotics" tagged PRODUCT or PERSON
         if label in PERSON_LABELS:
             if prev in self.product_cues:
                 return "product"
