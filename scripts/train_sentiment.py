@@ -203,7 +203,10 @@ def main() -> int:
             clf.fit(X_e[tr], y_e[tr])
             pred[te] = clf.predict(X_e[te])
         acc = (int((pred == y_e).sum()) + unmatched.count("neutral")) / len(ent_cases)
-        print(f"entity classifier C={c}: accuracy (out-of-fold) {acc:.3f}")
+        langs = np.array([dev[n]["lang"] for n in g_e])
+        per_lang = ", ".join(f"{lang} {float((pred[langs == lang] == y_e[langs == lang]).mean()):.3f}"
+                             for lang in sorted(set(langs)))
+        print(f"entity classifier C={c}: accuracy (out-of-fold) {acc:.3f} (found entities: {per_lang})")
         if acc > best_eacc:
             best_ec, best_eacc = c, acc
     entity_model = None
