@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Hashable, Iterator, Optional, Sequence
 
 import numpy as np
 
@@ -57,3 +57,19 @@ def fit_selector(name: str, feats: Sequence[Optional[dict]], y: np.ndarray, grou
     model.save(out)
     print(f"wrote {out.name} ({len(weights)} weights)")
     return model
+
+
+def choices_by_group(prob: np.ndarray, keys: Sequence[Hashable], threshold: float,
+                     fallback: Optional[np.ndarray] = None) -> Iterator[tuple[list[int], Optional[int]]]:
+    """For each group of candidate rows sharing a key (one event, one executive): its rows and
+    the row a selector would choose, the best-scoring one when it reaches ``threshold``, else
+    the first row the rule picked (``fallback``), else None. The selectors' task measures
+    are counted over these choices."""
+    by_key: dict = {}
+    for i, key in enumerate(keys):
+        by_key.setdefault(key, []).append(i)
+    for rows in by_key.values():
+        best = max(rows, key=lambda i: prob[i])
+        if prob[best] < threshold:
+            best = next((i for i in rows if fallback is not None and fallback[i]), None)
+        yield rows, best

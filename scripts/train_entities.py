@@ -173,16 +173,14 @@ def organization_cases(articles):
 def organization_accuracy(prob, labels, keys, rules, threshold) -> float:
     """Share of executives whose organization (best candidate at or above the threshold, else
     the rules' choice) is the gold one."""
-    by_person: dict = {}
-    for i, key in enumerate(keys):
-        by_person.setdefault(key, []).append(i)
-    right = 0
-    for rows in by_person.values():
-        best = max(rows, key=lambda i: prob[i])
-        chosen = best if prob[best] >= threshold else next((i for i in rows if rules[i]), None)
+    from newsintel.training import choices_by_group
+
+    right = total = 0
+    for rows, chosen in choices_by_group(prob, keys, threshold, rules):
         gold = [i for i in rows if labels[i]]
         right += (chosen in gold) if chosen is not None else not gold
-    return right / max(1, len(by_person))
+        total += 1
+    return right / max(1, total)
 
 
 def train_organizations(articles) -> None:

@@ -170,16 +170,13 @@ def actor_cases(articles, locations):
 
 def actor_accuracy(prob, labels, keys, rule, threshold) -> float:
     """Share of events whose chosen actor (best candidate at or above the threshold, else the rule's) is right."""
-    by_event: dict = {}
-    for i, key in enumerate(keys):
-        by_event.setdefault(key, []).append(i)
-    right = 0
-    for rows in by_event.values():
-        best = max(rows, key=lambda i: prob[i])
-        if prob[best] < threshold:
-            best = next((i for i in rows if rule[i]), None)
+    from newsintel.training import choices_by_group
+
+    right = total = 0
+    for _, best in choices_by_group(prob, keys, threshold, rule):
         right += best is not None and labels[best] == 1
-    return right / max(1, len(by_event))
+        total += 1
+    return right / max(1, total)
 
 
 def train_actors(locations):

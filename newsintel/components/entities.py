@@ -150,17 +150,21 @@ class EntityTyper:
         return "company"
 
     @staticmethod
-    def _looks_like_titled_person(doc: Doc, start: int, end: int, role_edges: tuple[set, set]) -> bool:
-        """A two- or three-word capitalized name right after a job title, or followed by a
-        comma and a title ("Femke de Groot, founder of")."""
+    def _next_to_title(doc: Doc, start: int, end: int, role_edges: tuple[set, set]) -> bool:
+        """Whether a name sits right after a job title ("chief executive Jane Doe", "le PDG,
+        Luca Rossi") or is followed by a comma and a title ("Femke de Groot, founder of")."""
         ends, starts = role_edges
+        before = start in ends or (start - 1 in ends and doc[start - 1].text == ",")
+        return before or (end < len(doc) and doc[end].text == "," and any(end + k in starts for k in (1, 2, 3)))
+
+    def _looks_like_titled_person(self, doc: Doc, start: int, end: int, role_edges: tuple[set, set]) -> bool:
+        """A two- to four-word capitalized name next to a job title."""
         if not 2 <= end - start <= 4 or not all(t.is_title or t.is_lower for t in doc[start:end]):
             return False
-        before = start in ends or (start - 1 in ends and doc[start - 1].text == ",")
-        after = any(end + k in starts for k in (1, 2, 3)) and doc[end].text == ","
-        return before or after
+        return self._next_to_title(doc, start, end, role_edges)
 
     def _candidates(self, doc: Doc, roles: list[tuple[int, int, str]] = ()) -> list[_Candidate]:
+        # a verbal title ("dirige Navalis") names no one after it
         role_edges = ({e for s, e, _ in roles if doc[s:e].text.lower() not in VERBAL_HEADS}, {s for s, _, _ in roles})
         role_starts = {i for s, e, _ in roles for i in range(s, e)}
         cands: list[_Candidate] = []
@@ -177,7 +181,7 @@ class EntityTyper:
                 continue
             cands.append(_Candidate(m.start, m.end, "region", "gazetteer", region=m))
             taken.update(range(m.start, m.end))
-        ner: list[_Candidate] = self._person_name_candidates(doc, taken, roles)
+        ner: list[_Candidate] = self._person_name_candidates(doc, taken, role_edges, role_starts)
         for c in ner:
             taken.update(range(c.start, c.end))
         for ent in doc.ents:
@@ -250,15 +254,13 @@ class EntityTyper:
             return 3
         return 0
 
-    def _person_name_candidates(self, doc: Doc, taken: set[int], roles: list[tuple[int, int, str]]) -> list[_Candidate]:
+    def _person_name_candidates(self, doc: Doc, taken: set[int], role_edges: tuple[set, set],
+                                in_role: set[int]) -> list[_Candidate]:
         """People the statistical model misses or cuts short, recognised by the shape of
         the name and a job title next to it: two to four capitalized words right after a
         title ("chief executive Min-jun Park") or followed by a comma and a title ("Fergus
         McAllister, general counsel at"); a name holding a given name of the Korean
         romanized shape ("Hye-jin Choi", "Park Ji-hoon") needs no title."""
-        role_ends = {e for s, e, _ in roles if doc[s:e].text.lower() not in VERBAL_HEADS}  # "dirige Navalis" names no one
-        role_starts = {s for s, _, _ in roles}
-        in_role = {i for s, e, _ in roles for i in range(s, e)}
         found: list[_Candidate] = []
         i = 0
         while i < len(doc):
@@ -283,9 +285,7 @@ class EntityTyper:
             i = j
             if not 2 <= words <= 4 or doc[start:end].text in self.known_orgs:
                 continue
-            titled = start in role_ends or (start - 1 in role_ends and doc[start - 1].text == ",") or (
-                end < len(doc) and doc[end].text == "," and any(end + k in role_starts for k in (1, 2, 3)))
-            if titled or lower_hyphen:
+            if lower_hyphen or self._next_to_title(doc, start, end, role_edges):
                 found.append(_Candidate(start, end, "person", "rule"))
         return found
 
