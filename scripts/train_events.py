@@ -88,13 +88,13 @@ def location_cases(articles):
                 labels.append(int(any(_same_entity(gspans.get(g, []), pspans) for g in gold_places)))
                 groups.append(n)
                 keys.append((n, k, len(gold_places)))
-                tokens.setdefault((n, k, len(gold_places)), []).append(tok)
+                tokens.setdefault((n, k, len(gold_places)), []).append((tok, entities[eid]))
     return feats, np.array(labels), np.array(groups), keys, tokens
 
 
 def location_accuracy(accept, labels, keys, tokens, rule) -> float:
     """Share of events whose chosen places (as ``newsintel_events`` chooses them: the accepted
-    ones and their coordinates, else the rule's) are exactly their gold places."""
+    ones, their coordinates and the places situating them, else the rule's) are exactly their gold places."""
     from newsintel.components.event_places import choose_places
 
     by_event: dict = {}
@@ -102,7 +102,9 @@ def location_accuracy(accept, labels, keys, tokens, rule) -> float:
         by_event.setdefault(key, []).append(i)
     right = 0
     for key, rows in by_event.items():
-        chosen = {rows[j] for j in choose_places([bool(accept[i]) for i in rows], tokens[key])}
+        places = tokens[key]
+        chosen = {rows[j] for j in choose_places([bool(accept[i]) for i in rows], [t for t, _ in places],
+                                                 [e for _, e in places])}
         if not chosen:
             chosen = {i for i in rows if rule[i]}
         right += chosen == {i for i in rows if labels[i]}

@@ -53,3 +53,34 @@ def test_a_coordinated_clause_keeps_its_own_negation(pipeline):
                            "d'exploitation a reculé de 22 % au troisième trimestre.", lang="fr")
     results = [e for e in rec.events if e.type == "financial_results"]
     assert results and all(e.modality != "negated" for e in results)
+
+
+@pytest.mark.parametrize("lang,text,etype,places", [
+    ("fr", "Volantia prévoit de construire une raffinerie à Kénitra, au Maroc, d'ici à 2027.", "facility_opening",
+     ["Kénitra", "Maroc"]),
+    ("fr", "Logiqa prévoit d'ouvrir un bureau à Boston, dans le Massachusetts, d'ici à l'automne.", "facility_opening",
+     ["Boston", "Massachusetts"]),
+    ("en", "Sampan will hire about 150 engineers over the next 18 months, most of them in Ho Chi Minh City, Vietnam.",
+     "hiring", ["Ho Chi Minh City", "Vietnam"]),
+    ("fr", "Le groupe Dalvane compte ouvrir quatre plateformes en Pologne et en Tchéquie d'ici à 2028.", "facility_opening",
+     ["Pologne", "Tchéquie"]),
+])
+def test_a_place_keeps_the_place_that_situates_it_and_its_coordinates(pipeline, lang, text, etype, places):
+    rec = pipeline.analyze(text, lang=lang, published="2024-05-14")
+    event = next(e for e in rec.events if e.type == etype)
+    assert sorted(rec.entity(i).canonical for i in event.locations) == sorted(places)
+
+
+@pytest.mark.parametrize("lang,text,origin,destination", [
+    ("fr", "Ferlinde va transférer sa production de Sarreguemines, en Moselle, vers son usine de Tanger, au Maroc.",
+     ["Sarreguemines"], ["Tanger"]),
+    ("fr", "Son siège, installé depuis 2008 à Saint-Denis, sera transféré à Lille d'ici à 2025.", ["Saint-Denis"], ["Lille"]),
+    ("fr", "Le siège de Barcelone sera fermé et ses fonctions rapatriées à Lyon.", ["Barcelone"], ["Lyon"]),
+    ("en", "Dunecrest Logistics will move its regional headquarters from its Dubai office to Riyadh by July.",
+     ["Dubai"], ["Riyadh"]),
+])
+def test_the_ends_of_a_move(pipeline, lang, text, origin, destination):
+    rec = pipeline.analyze(text, lang=lang, published="2024-05-14")
+    move = next(e for e in rec.events if e.type == "relocation")
+    assert [rec.entity(i).canonical for i in move.origin] == origin
+    assert [rec.entity(i).canonical for i in move.destination] == destination

@@ -94,18 +94,58 @@ def place_features(trigger: Token, place: Token, entity: Entity, etype: str,
     return f
 
 
-def choose_places(accepted: list[bool], tokens: list[Token]) -> list[int]:
-    """Indices of the chosen candidates: those accepted, and the places coordinated with them
-    ("à Berlin et à Munich" are both in or both out)."""
+APPOSED_PREPOSITIONS = {"in", "en", "au", "aux", "dans", "le", "la", "les", "l'", "l’"}
+
+
+def _apposed_to(outer: Token, inner: Token) -> bool:
+    """``outer`` is the place written after ``inner`` to situate it: "Kénitra, au Maroc",
+    "Monterrey, Mexico", "Condé-sur-Vire, dans la Manche"."""
+    if outer.i <= inner.i or outer.sent.start != inner.sent.start:
+        return False
+    between = outer.doc[inner.i + 1:outer.i]
+    commas = [t.i for t in between if t.text == ","]
+    if len(commas) != 1:
+        return False
+    rest_of_name = outer.doc[inner.i + 1:commas[0]]
+    situating = outer.doc[commas[0] + 1:outer.i]
+    return len(rest_of_name) <= 4 and all(t.is_title or t.is_punct or len(t) <= 3 for t in rest_of_name) \
+        and len(situating) <= 3 and all(t.lower_ in APPOSED_PREPOSITIONS for t in situating)
+
+
+def _inside(outer: Entity, inner: Entity) -> bool:
+    """``outer`` contains ``inner``: the country of a city or region, or the region of a town."""
+    if outer is inner or inner.kind not in ("city", "subdivision", None) or not inner.country:
+        return False
+    if outer.kind == "country":
+        return outer.code == inner.country
+    return outer.kind == "subdivision" and inner.kind != "subdivision" and outer.country == inner.country
+
+
+def situates(place: Token, entity: Entity, other: Token, other_entity: Entity) -> bool:
+    """``place`` is written after ``other`` to say where it is ("Kénitra, au Maroc")."""
+    return _apposed_to(place, other) and _inside(entity, other_entity)
+
+
+def choose_places(accepted: list[bool], tokens: list[Token], entities: list[Entity] | None = None) -> list[int]:
+    """Indices of the chosen candidates: those accepted, the places coordinated with them
+    ("à Berlin et à Munich", "en Pologne et en Tchéquie" are both in or both out) and the
+    country or region written after a chosen city to situate it ("Kénitra, au Maroc")."""
     chosen = {i for i, ok in enumerate(accepted) if ok}
+
+    def coordinated(tok: Token, other: Token) -> bool:
+        if tok.dep_ == "conj" and tok.head.i in (other.i, other.head.i) and tok.head.i != tok.i:
+            return True
+        return other.dep_ == "conj" and other.head.i in (tok.i, tok.head.i)
+
     changed = bool(chosen)
     while changed:
         changed = False
         for i, tok in enumerate(tokens):
             if i in chosen:
                 continue
-            linked = {j for j, other in enumerate(tokens) if j in chosen and (
-                (tok.dep_ == "conj" and tok.head.i == other.i) or (other.dep_ == "conj" and other.head.i == tok.i))}
+            linked = any(coordinated(tok, tokens[j]) for j in chosen)
+            if not linked and entities is not None:
+                linked = any(situates(tok, entities[i], tokens[j], entities[j]) for j in chosen)
             if linked:
                 chosen.add(i)
                 changed = True

@@ -34,14 +34,17 @@ from ..linear import LinearDecider
 from ..matching import LemmaPhraseMatcher
 from ..resources import model_path
 from .event_actors import ACTOR_CANDIDATE_TYPES, actor_features
-from .event_places import choose_places, place_features, tree_distance
+from .event_places import BASED_WORDS, choose_places, place_features, situates, tree_distance
 from .event_targets import TARGET_CANDIDATE_TYPES, target_features
 
 WINDOW = 8
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
 AGENT_DEPS = {"obl:agent", "agent"}
 OBJECT_DEPS = {"obj", "dobj", "pobj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "attr", "xcomp"}
-ORIGIN_PREPS = {"fr": {"de", "d'", "d’", "depuis", "du", "des"}, "en": {"from", "out"}}
+ORIGIN_MARK = "from"
+ORIGIN_PREPS = {"fr": {"de", "d'", "d’", "depuis", "du", "des", ORIGIN_MARK}, "en": {"from", "out"}}
+INSTALLED_WORDS = {"installer", "installé", "baser", "basé", "based", "implanter", "implanté", "domicilier", "locate", "located"}
+GENITIVE_PREPS = {"de", "d'", "d’", "du", "des", "of"}
 DESTINATION_PREPS = {"fr": {"à", "vers", "en", "au", "aux", "dans", "sur"}, "en": {"to", "in", "into", "toward", "towards", "at"}}
 PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "qui"}, "en": {"it", "they", "which", "who", "its"}}
 TOTAL_OF = re.compile(r"\b(?:of|out of) (?:its|their|the) $|\b(?:sur|de|parmi) (?:ses|leurs|les) $", re.I)
@@ -363,7 +366,8 @@ class EventExtractor:
         accepted = [self.locations.accepts(place_features(head, tok, entities[eid], trig.type, candidates,
                                                           eid in picked, self.market_nouns))
                     for eid, tok in places]
-        return [places[i] for i in choose_places(accepted, [tok for _, tok in places])] or rule
+        return [places[i] for i in choose_places(accepted, [tok for _, tok in places],
+                                                  [entities[eid] for eid, _ in places])] or rule
 
     def _preposition(self, tok: Token) -> str:
         for child in tok.children:
@@ -375,6 +379,22 @@ class EventExtractor:
         return prev.lower_ if prev is not None else ""
 
     # --- modality and tense -----------------------------------------------------------
+
+    def _move_preposition(self, tok: Token) -> str:
+        """The preposition that says which end of a move a place is: its own, or that of the
+        site it names ("vers son usine de Tanger", "from its Sarreguemines plant"); a place
+        where the moved unit is installed today ("installé à Saint-Denis") is where it leaves."""
+        prep = self._preposition(tok)
+        site = tok.head
+        if site.i != tok.i and site.pos_ == "NOUN" and (tok.dep_ == "compound" or prep in GENITIVE_PREPS):
+            site_prep = next((c.lower_ for c in site.children if c.dep_ in ("case", "prep")), "")
+            if not site_prep and site.dep_ == "pobj" and site.head.dep_ == "prep":
+                site_prep = site.head.lower_
+            prep = site_prep or prep
+        governor = tok.head.head if tok.head.dep_ == "prep" else tok.head
+        if prep in DESTINATION_PREPS[self.lang] and governor.lemma_.lower() in INSTALLED_WORDS:
+            return ORIGIN_MARK
+        return prep
     def _modality(self, trig: _Trigger, doc: Doc, cues: dict[str, list[tuple[int, int]]],
                   actor: Optional[str] = None, index: Optional[dict] = None, entities: Optional[dict] = None) -> str:
         tok = doc[trig.start]
@@ -581,7 +601,7 @@ class EventExtractor:
             near = places if trig.type == "relocation" else self._select_places(trig, doc, places, entities)
             if not near and trig.type in LOCATION_TYPES and sent.start in place_refs:
                 near = self._earlier_places(place_refs[sent.start], sent, events, sent_index, index, entities)
-            locations, origin, destination = self._locations(trig.type, near)
+            locations, origin, destination = self._locations(trig.type, near, entities)
             for quantity in quantity_choices:
                 for person in persons:
                     key = (trig.type, sent.start, actor, person, quantity.measure if quantity else None)
@@ -916,11 +936,13 @@ class EventExtractor:
                 return [(eid, None)]
         return []
 
-    def _locations(self, etype: str, places) -> tuple[list[str], list[str], list[str]]:
+    def _locations(self, etype: str, places, entities: dict) -> tuple[list[str], list[str], list[str]]:
         if etype == "relocation":
             origin, destination = [], []
-            for eid, tok in places:
-                prep = self._preposition(tok)
+            for n, (eid, tok) in enumerate(places):
+                if any(situates(tok, entities[eid], other, entities[other_id]) for other_id, other in places[:n]):
+                    continue  # "Sarreguemines, en Moselle": the move is from the town
+                prep = self._move_preposition(tok)
                 if prep in ORIGIN_PREPS[self.lang]:
                     origin.append(eid)
                 elif prep in DESTINATION_PREPS[self.lang]:
