@@ -94,3 +94,19 @@ def test_short_form_of_a_company_is_the_company(pipeline):
                            "Takumori's Kairo robots there, and Takumori plans to hire 300 workers.", lang="en")
     takumori = [e for e in rec.entities if e.canonical.startswith("Takumori")]
     assert len(takumori) == 1 and takumori[0].type == "company" and len(takumori[0].mentions) == 3
+
+
+@pytest.mark.parametrize("lang,text,company", [
+    ("fr", "L’opérateur Simoun Télécom a écopé d'une amende. Le directeur général de Simoun Télécom a démenti.",
+     "Simoun Télécom"),
+    ("fr", "La location a été retirée faute d'accord avec les bailleurs. Le fonds Arvalis Capital a renoncé.",
+     "Arvalis Capital"),
+    ("fr", "Le groupe se retire du Moyen-Orient, a déclaré Grégoire Anastasiou, président-directeur général de Morvillier.",
+     "Morvillier"),
+    ("fr", "Année paradoxale pour Les Chantiers Marsouin. Yannick Barreteau, président des Chantiers Marsouin, "
+           "a présenté les comptes.", "Chantiers Marsouin"),
+])
+def test_company_names_the_base_model_cuts_or_overruns(pipeline, lang, text, company):
+    rec = pipeline.analyze(text, lang=lang)
+    companies = [e.canonical for e in rec.entities if e.type == "company"]
+    assert companies == [company]

@@ -19,7 +19,7 @@ from typing import Optional
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..aliases import AliasEntry, load_aliases
 from ..matching import apostrophe_variants
@@ -43,7 +43,7 @@ UNIT_NOUNS = {"business", "operation", "operations", "subsidiary", "unit", "arm"
 SCOPED_ROLES = {"ceo", "president", "director", "head_of_unit"}  # titles a place narrows to a country or a unit
 ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "pobj", "obl", "obl:arg", "iobj", "expl:subj"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
-ORG_PREPOSITIONS = {"de", "d'", "d’", "du", "of", "at", "chez"}
+ORG_PREPOSITIONS = {"de", "d'", "d’", "du", "des", "of", "at", "chez"}
 NOT_SOURCE_LABELS = {"DATE", "TIME", "NORP", "GPE", "LOC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 SOURCE_NAME_LINKS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "&", "of", "the", "and", "et"}
 POSSESSIVES = {"son", "sa", "ses", "its", "their", "leur", "leurs"}
@@ -184,18 +184,25 @@ class EntityTyper:
         ner: list[_Candidate] = self._person_name_candidates(doc, taken, role_edges, role_starts)
         for c in ner:
             taken.update(range(c.start, c.end))
-        for ent in doc.ents:
+        for ent in self._joined_ents(doc):
             start, end = ent.start, ent.end
             # trim determiners, possessive endings and stray symbols the model sometimes includes
             while start < end and ((doc[start].lower_ in DETERMINERS and not self._title_article(doc, start))
                                    or doc[start].is_punct or doc[start].pos_ == "ADP"
-                                   or (doc[start].is_lower and start + 1 < end and not doc[start + 1].is_lower)):
-                start += 1  # "l'", "de France", "néobanque Finzo": the name starts later
+                                   or (doc[start].is_lower and any(not t.is_lower for t in doc[start + 1:end]))):
+                start += 1  # "l'", "de France", "néobanque Finzo", "général de Morvillier": the name starts later
             while end > start and (doc[end - 1].lower_ in POSSESSIVE_ENDINGS or doc[end - 1].is_punct
                                    or doc[end - 1].is_currency or doc[end - 1].text in self.currency_codes):
                 end -= 1
             while end > start and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
                 end -= 1  # "usine de"
+            # a name cut before or after its industry word: "Simoun" + "Télécom", "Arvalis" + "Capital"
+            while end < len(doc) and end not in taken and doc[end].is_title and doc[end].lower_ in self.company_name_words:
+                end += 1
+            if end - start == 1 and doc[start].lower_ in self.company_name_words and start > 0 \
+                    and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                    and not doc[start - 1].is_sent_start:
+                start -= 1
             if start >= end or taken.intersection(range(start, end)):
                 continue
             if not any(ch.isupper() for ch in doc[start:end].text):
@@ -236,6 +243,21 @@ class EntityTyper:
         cands.extend(ner)
         cands.extend(self._unlabelled_repeats(doc, cands, taken))
         return sorted(cands, key=lambda c: c.start)
+
+    @staticmethod
+    def _joined_ents(doc: Doc) -> list[Span]:
+        """The model's entities, with a name cut in two joined again: "Simoun" (PER) directly
+        followed by "Télécom" (ORG) is the company "Simoun Télécom"."""
+        ents = list(doc.ents)
+        out: list[Span] = []
+        for ent in ents:
+            prev = out[-1] if out else None
+            if prev is not None and prev.end == ent.start and ent.label_ in ORG_LABELS \
+                    and prev.label_ in PERSON_LABELS | PRODUCT_LABELS and doc[ent.start].is_title:
+                out[-1] = Span(doc, prev.start, ent.end, label=ent.label_)
+            else:
+                out.append(ent)
+        return out
 
     @staticmethod
     def _title_article(doc: Doc, i: int) -> bool:
@@ -539,7 +561,7 @@ class EntityTyper:
                 if any(t.lower_ in self.company_suffixes for t in doc[start:end]):
                     return "company"
             root = doc[start:end].root
-            if label == "MISC" and root.pos_ == "PROPN" and all(t.is_title or t.is_upper for t in doc[start:end]) \
+            if label == "MISC" and doc[end - 1].pos_ == "PROPN" and all(t.is_title or t.is_upper for t in doc[start:end]) \
                     and root.dep_ in SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX"):
                 return "company"  # "Lumibrac a annoncé", "Lumibrac investira": a name that acts
         return None
