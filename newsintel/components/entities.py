@@ -248,9 +248,8 @@ class EntityTyper:
     def _joined_ents(doc: Doc) -> list[Span]:
         """The model's entities, with a name cut in two joined again: "Simoun" (PER) directly
         followed by "Télécom" (ORG) is the company "Simoun Télécom"."""
-        ents = list(doc.ents)
         out: list[Span] = []
-        for ent in ents:
+        for ent in doc.ents:
             prev = out[-1] if out else None
             if prev is not None and prev.end == ent.start and ent.label_ in ORG_LABELS \
                     and prev.label_ in PERSON_LABELS | PRODUCT_LABELS and doc[ent.start].is_title:

@@ -94,7 +94,7 @@ def place_features(trigger: Token, place: Token, entity: Entity, etype: str,
     return f
 
 
-APPOSED_PREPOSITIONS = {"in", "en", "au", "aux", "dans", "le", "la", "les", "l'", "l’"}
+SITUATING_WORDS = {"in", "en", "au", "aux", "dans", "le", "la", "les", "l'", "l’"}
 
 
 def _apposed_to(outer: Token, inner: Token) -> bool:
@@ -109,7 +109,7 @@ def _apposed_to(outer: Token, inner: Token) -> bool:
     rest_of_name = outer.doc[inner.i + 1:commas[0]]
     situating = outer.doc[commas[0] + 1:outer.i]
     return len(rest_of_name) <= 4 and all(t.is_title or t.is_punct or len(t) <= 3 for t in rest_of_name) \
-        and len(situating) <= 3 and all(t.lower_ in APPOSED_PREPOSITIONS for t in situating)
+        and len(situating) <= 3 and all(t.lower_ in SITUATING_WORDS for t in situating)
 
 
 def _inside(outer: Entity, inner: Entity) -> bool:

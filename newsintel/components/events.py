@@ -34,7 +34,7 @@ from ..linear import LinearDecider
 from ..matching import LemmaPhraseMatcher
 from ..resources import model_path
 from .event_actors import ACTOR_CANDIDATE_TYPES, actor_features
-from .event_places import BASED_WORDS, choose_places, place_features, situates, tree_distance
+from .event_places import choose_places, place_features, situates, tree_distance
 from .event_targets import TARGET_CANDIDATE_TYPES, target_features
 
 WINDOW = 8
@@ -369,16 +369,18 @@ class EventExtractor:
         return [places[i] for i in choose_places(accepted, [tok for _, tok in places],
                                                   [entities[eid] for eid, _ in places])] or rule
 
-    def _preposition(self, tok: Token) -> str:
+    def _preposition(self, tok: Token, guess: bool = True) -> str:
+        """The preposition that introduces ``tok``; with ``guess``, the word before it when the
+        parse attaches none."""
         for child in tok.children:
             if child.dep_ in ("case", "prep"):
                 return child.lower_
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             return tok.head.lower_
+        if not guess:
+            return ""
         prev = tok.nbor(-1) if tok.i > 0 else None
         return prev.lower_ if prev is not None else ""
-
-    # --- modality and tense -----------------------------------------------------------
 
     def _move_preposition(self, tok: Token) -> str:
         """The preposition that says which end of a move a place is: its own, or that of the
@@ -387,14 +389,14 @@ class EventExtractor:
         prep = self._preposition(tok)
         site = tok.head
         if site.i != tok.i and site.pos_ == "NOUN" and (tok.dep_ == "compound" or prep in GENITIVE_PREPS):
-            site_prep = next((c.lower_ for c in site.children if c.dep_ in ("case", "prep")), "")
-            if not site_prep and site.dep_ == "pobj" and site.head.dep_ == "prep":
-                site_prep = site.head.lower_
-            prep = site_prep or prep
+            prep = self._preposition(site, guess=False) or prep
         governor = tok.head.head if tok.head.dep_ == "prep" else tok.head
         if prep in DESTINATION_PREPS[self.lang] and governor.lemma_.lower() in INSTALLED_WORDS:
             return ORIGIN_MARK
         return prep
+
+    # --- modality and tense -----------------------------------------------------------
+
     def _modality(self, trig: _Trigger, doc: Doc, cues: dict[str, list[tuple[int, int]]],
                   actor: Optional[str] = None, index: Optional[dict] = None, entities: Optional[dict] = None) -> str:
         tok = doc[trig.start]
