@@ -32,6 +32,30 @@ def test_respectively_pairs_people_and_titles_in_order(pipeline):
     assert names == {("Marie Dubois", "cfo"), ("Paul Martin", "coo")}
 
 
+@pytest.mark.parametrize("lang,text,name,role", [
+    # the new job, not the one that describes the person
+    ("en", "The board of Harlow Airways named Luana Mizukami, who has been the airline's chief financial officer "
+           "since 2021, as chief executive.", "Luana Mizukami", "ceo"),
+    ("fr", "Le conseil de Brévane a nommé Claire Dumas, jusqu'alors directrice financière du groupe, au poste de "
+           "directrice générale.", "Claire Dumas", "ceo"),
+    # titles held before the names do not count for "respectively"
+    ("en", "Harlow Airways has named chief operating officer Kwame Asante and finance director Yoon Seo-yeon as "
+           "interim chief executive and interim chief operating officer respectively.", "Yoon Seo-yeon", "coo"),
+])
+def test_appointments_give_the_new_title(pipeline, lang, text, name, role):
+    rec = pipeline.analyze(text, lang=lang)
+    assert people(rec)[name][0] == role
+    assert {(rec.entity(e.person).canonical, e.role) for e in rec.events_of("executive_appointment")
+            if rec.entity(e.person).canonical == name} == {(name, role)}
+
+
+def test_who_appoints_is_not_appointed(pipeline):
+    rec = pipeline.analyze("Harlow Airways is led by chief executive Clodagh Tuohy. Tuohy also named Tunde Olaniyan, "
+                           "previously Harlow's finance director, as chief operating officer.", lang="en")
+    assert people(rec)["Clodagh Tuohy"][0] == "ceo" and people(rec)["Tunde Olaniyan"][0] == "coo"
+    assert [rec.entity(e.person).canonical for e in rec.events_of("executive_appointment")] == ["Tunde Olaniyan"]
+
+
 def test_names_without_given_names_are_companies(pipeline):
     rec = pipeline.analyze("Sellier Vauquois a nommé Inès Barthélemy au poste de directrice générale. "
                            "Les ventes de Sellier Vauquois ont reculé de 6 %.", lang="fr")
@@ -70,6 +94,13 @@ def test_regulators_and_unions_are_organizations(pipeline):
     ("en", "Siobhan Kearney, managing director for southern Europe at Ardmoray Solar, will be based in Athens.",
      "Siobhan Kearney", "head_of_unit", "Ardmoray Solar"),
     ("fr", "Diego Ramírez, directeur de la filiale mexicaine de Tejomaya, a démissionné.", "Diego Ramírez", "country_manager", "Tejomaya"),
+    ("fr", "Le groupe Talvorne a nommé Karim Oussaid directeur général de sa filiale belge.", "Karim Oussaid", "country_manager", "Talvorne"),
+    ("fr", "Paul Renaud, directeur de Talvorne pour le Sénégal, se montre confiant.", "Paul Renaud", "country_manager", "Talvorne"),
+    ("en", "Anna Berg, who runs Talvorne's European operations, said sales rose.", "Anna Berg", "head_of_unit", "Talvorne"),
+    ("en", "Anouk Gwilliam, president of the news division at Quorvale Media, said ratings rose.",
+     "Anouk Gwilliam", "head_of_unit", "Quorvale Media"),
+    # a fund's managing partner is not its chief executive
+    ("fr", "Paul Renaud, associé gérant de Brévine Partners, se montre confiant.", "Paul Renaud", "other", "Brévine Partners"),
 ])
 def test_titled_names_and_scoped_titles(pipeline, lang, text, name, role, org):
     rec = pipeline.analyze(text, lang=lang)

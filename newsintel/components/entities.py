@@ -40,6 +40,8 @@ NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "du", "bi
 VERBAL_HEADS = {"heads", "headed", "runs", "ran", "dirige", "dirigeait"}  # generic_heads that are verbs
 UNIT_NOUNS = {"business", "operation", "operations", "subsidiary", "unit", "arm", "division", "branch", "filiale",
               "activité", "activités", "branche", "division"}  # "its Belgian business", "la filiale polonaise"
+DIVISION_NOUNS = {"division", "divisions", "unit", "arm", "pôle", "branche", "segment"}  # parts of a company
+AREA_ADJECTIVES = {"southern", "northern", "eastern", "western", "central"}  # "for southern Europe"
 SCOPED_ROLES = {"ceo", "president", "director", "head_of_unit"}  # titles a place narrows to a country or a unit
 ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "pobj", "obl", "obl:arg", "iobj", "expl:subj"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
@@ -714,30 +716,46 @@ class EntityTyper:
                 best, best_dist = role, dist
         return best
 
+    def _scoped_title(self, doc: Doc, role: tuple, token_group: dict[int, _Group]) -> tuple[str, int]:
+        """The role a title gives once its place and complement are read, and where its text
+        ends: "directeur du marketing" is extended to its complement, "dirige Navalis" is the
+        company's head, "directeur général de la filiale belge" a country manager."""
+        s, e, name = role
+        end = e
+        if doc[s:e].text.lower() in self.generic_heads:  # "directeur du marketing", "head of European sales"
+            j = e
+            while j < len(doc) and j < e + 5 and not doc[j].is_punct and doc[j].lower_ not in ("chez", "at", "et", "and"):
+                if self._is_organization(token_group.get(j)):
+                    break
+                j += 1
+            while j > e and doc[j - 1].lower_ in ORG_PREPOSITIONS:  # "directeur de [Xalis]"
+                j -= 1
+            end = j
+        if doc[s:e].text.lower() in VERBAL_HEADS and e < len(doc) and token_group.get(e) is not None \
+                and token_group[e].type == "company":
+            name = "ceo"  # "Luca Rossi dirige Navalis": the company itself, not a unit of it
+        scope = self._role_scope(doc, s, e, end, token_group) if name in SCOPED_ROLES else None
+        if scope in ("country", "nationality"):
+            name = "country_manager"  # "general manager for Canada", "China managing director"
+        elif scope is not None:
+            name = "head_of_unit"  # "managing director for southern Europe", "directrice Asie du Sud-Est"
+        elif name in SCOPED_ROLES and e < len(doc) and doc[e].lower_ in ORG_PREPOSITIONS:
+            # "president of the news division", "directeur général du pôle loisirs"
+            for t in doc[e + 1:e + 7]:
+                if t.is_punct and t.text not in ("'s", "’s"):
+                    break
+                if t.lower_ in DIVISION_NOUNS:
+                    name = "head_of_unit"
+                    break
+        return name, end
+
     def _set_role(self, doc: Doc, group: _Group, role: tuple, token_group: dict[int, _Group]) -> None:
         if group.role is not None:
             return
         s, e, name = role
         group.type = "executive"
-        group.role = name
-        # extend generic heads with their complement: "directeur du marketing", "head of European sales"
-        end = e
-        if doc[s:e].text.lower() in self.generic_heads:
-            j = e
-            while j < len(doc) and j < e + 5 and not doc[j].is_punct and doc[j].lower_ not in ("chez", "at", "et", "and"):
-                if j in token_group and token_group[j].type in ("company", "organization"):
-                    break
-                j += 1
-            end = j
+        group.role, end = self._scoped_title(doc, role, token_group)
         group.role_text = doc[s:end].text
-        if doc[s:e].text.lower() in VERBAL_HEADS and e < len(doc) and token_group.get(e) is not None \
-                and token_group[e].type == "company":
-            group.role = name = "ceo"  # "Luca Rossi dirige Navalis": the company itself, not a unit of it
-        scope = self._role_scope(doc, s, e, end, token_group)
-        if scope in ("country", "nationality") and name in SCOPED_ROLES:
-            group.role = "country_manager"  # "general manager for Canada", "China managing director"
-        elif scope is not None and name in SCOPED_ROLES:
-            group.role = "head_of_unit"  # "managing director for southern Europe", "directrice Asie du Sud-Est"
         group.organization = self._role_organization(doc, s, end, token_group)
         if group.organization is None and name not in UNATTACHED_ROLES:
             # "Prévial ... Son directeur général, Olivier Mazeau": the company just named;
@@ -759,28 +777,48 @@ class EntityTyper:
             g = token_group.get(i)
             return g.region.kind if g is not None and g.type == "region" and g.region is not None else None
 
+        def past(i: int) -> int:  # the first token after the entity at ``i``
+            g = token_group.get(i)
+            while i < len(doc) and g is not None and token_group.get(i) is g:
+                i += 1
+            return i
+
         for i in range(e, end):
             if kind_at(i):
                 return kind_at(i)
         j = end
         if j < len(doc) and kind_at(j):  # "directrice de la filiale canadienne", "responsable Europe"
             return kind_at(j)
+        # "directeur de Xalis pour le Sénégal": step over the organization the title names
+        if j + 1 < len(doc) and doc[j].lower_ in ORG_PREPOSITIONS and self._is_organization(token_group.get(j + 1)):
+            j = past(j + 1)
+        elif j < len(doc) and self._is_organization(token_group.get(j)):
+            j = past(j)
         if j < len(doc) and doc[j].lower_ in ("for", "pour"):
             j += 1
-            while j < len(doc) and doc[j].lower_ in DETERMINERS:
+            while j < len(doc) and (doc[j].lower_ in DETERMINERS or doc[j].lower_ in AREA_ADJECTIVES):
                 j += 1
             if kind_at(j):
                 return kind_at(j)
-        # "heads Merovia's Belgian business", "managing director of its Australian business"
+        # "heads Merovia's Belgian business", "managing director of its Australian business",
+        # "directeur général de sa filiale belge", "runs Shirasagi's European operations"
         for j in range(end, min(len(doc), end + 7)):
             if doc[j].is_punct and doc[j].text not in ("'s", "’s"):
                 break
-            if kind_at(j) in ("country", "nationality") and j + 1 < len(doc) and doc[j + 1].lemma_.lower() in UNIT_NOUNS:
-                return kind_at(j)
+            kind = kind_at(j)
+            if kind is None:
+                continue
+            after = past(j)
+            if (after < len(doc) and doc[after].lemma_.lower() in UNIT_NOUNS) or doc[j - 1].lemma_.lower() in UNIT_NOUNS:
+                return kind
         before = kind_at(s - 1) if s > 0 and doc[s - 1].whitespace_ else None
         if before == "country" or (before == "nationality" and doc[s:e].text.lower() in generic):
             return "country"  # "China managing director", "the Australian managing director"
         return None
+
+    @staticmethod
+    def _is_organization(group: Optional[_Group]) -> bool:
+        return group is not None and group.type in ("company", "organization")
 
     @staticmethod
     def _company_before(position: int, token_group: dict[int, _Group], window: int = 60) -> Optional[_Group]:
@@ -872,7 +910,7 @@ class EntityTyper:
             g.canonical = self._canonical(doc, g)
         self._attach_roles(doc, groups, token_group, roles)
         self._relations(doc, groups, token_group)
-        doc._.ni_roles = roles
+        doc._.ni_roles = [(s, e, self._scoped_title(doc, (s, e, r), token_group)[0]) for s, e, r in roles]
         doc._.ni_entities, id_of = self._to_records(doc, groups)
         doc._.ni_token_entity = {i: id_of[id(g)] for i, g in token_group.items()}
         if self.types is not None:

@@ -52,7 +52,8 @@ CLAUSE_BOUNDARIES = {"relcl", "acl:relcl", "advcl"}
 CHANGE_REACH = 40  # characters between a figure and the "en hausse de 5 %" that qualifies it
 PREVIOUS_SENTENCE_TARGET = 0.5  # probability a target named only in the previous sentence needs
 TITLE_GLUE = {"as", "comme", ",", "the", "its", "le", "la", "l'", "l’", "au", "poste", "post", "de", "of"}
-FORMER_WORDS = {"jusqu'ici", "jusqu’ici", "ici", "ancien", "ancienne", "ex", "former", "previously", "précédemment", "formerly"}
+FORMER_WORDS = {"jusqu'ici", "jusqu’ici", "ici", "ancien", "ancienne", "ex", "former", "previously", "précédemment",
+                "formerly", "jusqu'alors", "jusqu’alors", "been", "était"}
 DEFINITE = {"the", "this", "that", "these", "its", "le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses"}
 FINANCIAL_MEASURES = {"revenue", "sales", "profit", "operating_profit", "ebitda", "ebit", "margin", "users",
                       "orders", "market_share", "cash_flow"}
@@ -735,12 +736,16 @@ class EventExtractor:
         titles = [r for r in titles if not apposed_to_other(r)]
         if trig.type == "executive_appointment":
             # "jusqu'ici directrice financière", "former finance chief": the old title
-            after = [r for r in titles if r[0] >= trig.end and not any(
-                t.lower_ in FORMER_WORDS for t in doc[max(sent.start, r[0] - 2):r[0]])]
+            after = [r for r in titles if r[0] >= trig.end and not self._former_title(doc, trig.end, r[0])]
             if any(t.lower_ in ("respectivement", "respectively") for t in sent):
                 # "A and B were appointed CEO and chair respectively": the n-th person, the n-th title
                 people = list(dict.fromkeys(index[i] for i in range(sent.start, sent.end)
                                             if i in index and entities[index[i]].type in ("executive", "person")))
+                if len(people) != len(after) and people:
+                    # "named COO Kwame Asante and CFO Yoon Seo-yeon as CEO and COO respectively":
+                    # the titles the people held come before the last name
+                    last = max(i for i in range(sent.start, sent.end) if index.get(i) == people[-1])
+                    after = [r for r in after if r[0] > last]
                 if person in people and len(people) == len(after):
                     title = after[people.index(person)]
                     return title[2], (title[0], title[1])
@@ -748,6 +753,10 @@ class EventExtractor:
             if person_tok is not None and person_tok.i > trig.start:
                 # "a nommé la directrice financière, X, présidente du directoire": after the name
                 after = [r for r in after if r[0] > person_tok.i] or after
+            # "named Luana Mizukami, the airline's finance chief, as chief executive": the title
+            # introduced as the new job wins over one describing the person
+            introduced = [r for r in after if self._introduced_title(doc, sent, r[0])]
+            after = introduced or after
             titles = after or titles
         elif any(t.lower_ in ("respectivement", "respectively") for t in sent):
             return (known.role if known else None), None  # the entity component paired them in order
@@ -763,6 +772,28 @@ class EventExtractor:
             return best[2], (best[0], best[1])
         return (known.role if known else None), None
 
+    @staticmethod
+    def _former_title(doc: Doc, lower: int, start: int) -> bool:
+        """A title held before the story: "jusqu'ici directrice financière", "former finance
+        chief", "previously Greenkite's finance director", "who has been its CFO since 2021"."""
+        for t in reversed(doc[max(lower, start - 4):start]):
+            if t.text in (",", ";", "(") or t.lower_ in ("as", "comme"):
+                return False
+            if t.lower_ in FORMER_WORDS:
+                return True
+        return False
+
+    @staticmethod
+    def _introduced_title(doc: Doc, sent: Span, start: int) -> bool:
+        """A title given as the new job: "as chief executive", "comme directrice", "au poste de
+        directeur", "en tant que présidente" (a few modifiers may come between)."""
+        for t in reversed(doc[max(sent.start, start - 4):start]):
+            if t.lower_ in ("as", "comme") or (t.lower_ in ("de", "que") and t.i > 0 and doc[t.i - 1].lower_ in ("poste", "tant")):
+                return True
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "PROPN", "NUM"):
+                return False
+        return False
+
     def _persons(self, trig: _Trigger, doc: Doc, sent: Span, index: dict, entities: dict) -> list[str]:
         """The people an appointment or departure is about: those closest to the trigger in
         the parse, with the people coordinated with them ("X et Y ont été nommés"), not every
@@ -774,6 +805,14 @@ class EventExtractor:
         dist = {eid: tree_distance(trigger, tok) for eid, tok in first_token.items()}
         best = min(dist.values())
         chosen = [eid for eid, d in dist.items() if d == best]
+        if len(chosen) > 1:
+            # "Tuohy also named Tunde Olaniyan as COO": who appoints is not appointed
+            def appoints(eid: str) -> bool:
+                tok = first_token[eid]
+                while tok.head.i != tok.i and index.get(tok.head.i) == eid:
+                    tok = tok.head
+                return tok.dep_ == "nsubj" and tok.head.i == trigger.i
+            chosen = [eid for eid in chosen if not appoints(eid)] or chosen
         for eid, tok in first_token.items():
             if eid in chosen:
                 continue
