@@ -84,3 +84,14 @@ def test_the_ends_of_a_move(pipeline, lang, text, origin, destination):
     move = next(e for e in rec.events if e.type == "relocation")
     assert [rec.entity(i).canonical for i in move.origin] == origin
     assert [rec.entity(i).canonical for i in move.destination] == destination
+
+
+@pytest.mark.parametrize("lang,text,etype", [
+    ("en", "Its finance chief told analysts that Pathwell had not ruled out closing its loss-making plant in Nashik.",
+     "facility_closure"),
+    ("fr", "Le groupe Bricoval n'a pas exclu de fermer son usine de Lille.", "facility_closure"),
+])
+def test_not_ruling_out_is_speculation(pipeline, lang, text, etype):
+    rec = pipeline.analyze(text, lang=lang, published="2025-03-01")
+    assert [e.modality for e in rec.events_of(etype)] == ["speculative"]
+    assert not [e for e in rec.events if e.modality == "negated"]  # and no denial either

@@ -52,11 +52,12 @@ CLAUSE_BOUNDARIES = {"relcl", "acl:relcl", "advcl"}
 CHANGE_REACH = 40  # characters between a figure and the "en hausse de 5 %" that qualifies it
 PREVIOUS_SENTENCE_TARGET = 0.5  # probability a target named only in the previous sentence needs
 TITLE_GLUE = {"as", "comme", ",", "the", "its", "le", "la", "l'", "l’", "au", "poste", "post", "de", "of"}
+NOT_WORDS = {"not", "n't", "never", "pas", "ni", "jamais"}
 FORMER_WORDS = {"jusqu'ici", "jusqu’ici", "ici", "ancien", "ancienne", "ex", "former", "previously", "précédemment",
                 "formerly", "jusqu'alors", "jusqu’alors", "been", "était"}
 DEFINITE = {"the", "this", "that", "these", "its", "le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses"}
 FINANCIAL_MEASURES = {"revenue", "sales", "profit", "operating_profit", "ebitda", "ebit", "margin", "users",
-                      "orders", "market_share", "cash_flow"}
+                      "orders", "market_share", "cash_flow", "volumes"}
 REPEATABLE_TYPES = {"financial_results"}  # "le chiffre d'affaires", "le résultat net": separate figures
 ROLE_FREE_TYPES = {"executive_appointment", "executive_departure"}
 TARGET_TYPES = {"acquisition", "merger", "divestment", "partnership", "investment_funding", "legal_regulatory"}
@@ -432,7 +433,9 @@ class EventExtractor:
         # determiner on the trigger or on the subject or object of a verb trigger
         root = doc[trig.start:trig.end].root
         nouns = [root] + [c for c in root.children if c.dep_ in SUBJECT_DEPS | {"obj", "dobj"}] if root.pos_ in ("VERB", "AUX") else [root]
-        if near("negated", 6) or any(c.dep_ == "neg" for g in clause_govs for c in g.children) \
+        # "has not ruled out selling": a negation inside a speculative cue negates nothing
+        hedged = {i for s, e in cues.get("speculative", []) for i in range(s, e)}
+        if near("negated", 6) or any(c.dep_ == "neg" and c.i not in hedged for g in clause_govs for c in g.children) \
                 or any(c.dep_ == "det" and c.lower_ in ("no", "aucun", "aucune") for n in nouns for c in n.children) or any(
             s in predicate for s, _ in cues.get("negated", [])
         ):
@@ -542,11 +545,7 @@ class EventExtractor:
         entities: dict[str, Entity] = {e.entity_id: e for e in (doc._.ni_entities or [])}
         index: dict[int, str] = doc._.ni_token_entity or {}
         region_tokens = {i for i, eid in index.items() if entities[eid].type == "region"}
-        triggers = self._triggers(doc, region_tokens, set(index))
-        if not triggers:
-            doc._.ni_events = []
-            doc._.ni_event_cues = []
-            return doc
+        triggers = self._triggers(doc, region_tokens, set(index))  # none: figures may still make results
         # longest cue first: "ne exclure pas" is speculative, its "pas" is no negation
         cues: dict[str, list[tuple[int, int]]] = {}
         taken: set[int] = set()
@@ -681,6 +680,8 @@ class EventExtractor:
         speculative or reported event before it (within ``reach`` sentences) as negated."""
         out: list[Event] = []
         for _, s, e in self.denial_matcher(doc):
+            if any(t.lower_ in NOT_WORDS for t in doc[max(doc[s].sent.start, s - 2):s]):
+                continue  # "has not ruled out", "n'a pas démenti": no denial
             sent = doc[s].sent
             number = sent_index[sent.start]
             if any(ev.sentence == number and ev.modality == "negated" for ev in events + out):
