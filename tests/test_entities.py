@@ -136,6 +136,11 @@ def test_short_form_of_a_company_is_the_company(pipeline):
      "Morvillier"),
     ("fr", "Année paradoxale pour Les Chantiers Marsouin. Yannick Barreteau, président des Chantiers Marsouin, "
            "a présenté les comptes.", "Chantiers Marsouin"),
+    # a capitalized article or particle opens the name; a trade word opens a firm's name
+    ("fr", "Le brasseur belge De Klaproos a signé un accord. De Klaproos emploie 300 personnes.", "De Klaproos"),
+    ("fr", "Le tribunal a prononcé mardi la liquidation judiciaire des Carrosseries du Bocage.", "Carrosseries du Bocage"),
+    ("fr", "Nouvelle étape pour Les Fournils de Loire, qui ouvre vingt boutiques.", "Les Fournils de Loire"),
+    ("fr", "Selon Le Courrier de la Bourse, les discussions ont échoué.", "Le Courrier de la Bourse"),
 ])
 def test_company_names_the_base_model_cuts_or_overruns(pipeline, lang, text, company):
     rec = pipeline.analyze(text, lang=lang)

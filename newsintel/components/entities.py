@@ -47,6 +47,7 @@ ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "pobj", "obl
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 ORG_PREPOSITIONS = {"de", "d'", "d’", "du", "des", "of", "at", "chez"}
 NOT_SOURCE_LABELS = {"DATE", "TIME", "NORP", "GPE", "LOC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+NAME_ARTICLES = {"le", "la", "les", "l'", "l’", "de", "het", "the", "el", "il"}  # articles that open a name
 SOURCE_NAME_LINKS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "&", "of", "the", "and", "et"}
 POSSESSIVES = {"son", "sa", "ses", "its", "their", "leur", "leurs"}
 DETERMINERS = {"le", "la", "les", "l'", "l’", "the", "un", "une", "a", "an"}
@@ -112,6 +113,7 @@ class EntityTyper:
         self.known_orgs = {n for row in data["known_organizations"] for n in row}
         self.company_suffixes = set(data["company_suffixes"])
         self.company_name_words = set((data.get("company_name_words") or {}).get(lang, []))
+        self.company_name_heads = set((data.get("company_name_heads") or {}).get(lang, []))
         self.product_cues = set(data["product_cues"][lang])
         self.company_cues = set(data["company_cues"][lang])
         share = data.get("share_cues", {}).get(lang, {})
@@ -189,13 +191,20 @@ class EntityTyper:
         for ent in self._joined_ents(doc):
             start, end = ent.start, ent.end
             # trim determiners, possessive endings and stray symbols the model sometimes includes
-            while start < end and ((doc[start].lower_ in DETERMINERS and not self._title_article(doc, start))
-                                   or doc[start].is_punct or doc[start].pos_ == "ADP"
+            while start < end and ((doc[start].lower_ in DETERMINERS and (not self._title_article(doc, start) or (
+                    start + 1 < end and doc[start + 1].lower_ in self.company_name_heads)))
+                                   or doc[start].is_punct or (doc[start].pos_ == "ADP" and not self._title_article(doc, start))
                                    or (doc[start].is_lower and any(not t.is_lower for t in doc[start + 1:end]))):
                 start += 1  # "l'", "de France", "néobanque Finzo", "général de Morvillier": the name starts later
             while end > start and (doc[end - 1].lower_ in POSSESSIVE_ENDINGS or doc[end - 1].is_punct
                                    or doc[end - 1].is_currency or doc[end - 1].text in self.currency_codes):
                 end -= 1
+            if ent.label_ == "MISC":  # "Vandercamme en vue d'un rachat": the name is its capitalized words
+                k = start + 1
+                while k < end and (not doc[k].is_lower or doc[k].pos_ == "ADJ"
+                                   or (doc[k].lower_ in SOURCE_NAME_LINKS and self._linked_capital(doc, k))):
+                    k += 1
+                end = k
             while end > start and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
                 end -= 1  # "usine de"
             # a name cut before or after its industry word: "Simoun" + "Télécom", "Arvalis" + "Capital"
@@ -404,7 +413,7 @@ class EntityTyper:
                     t = doc[j]
                     if t.is_title or t.is_upper or (t.text[:1].isupper() and not t.is_punct):
                         j += 1
-                    elif t.lower_ in SOURCE_NAME_LINKS and j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and j > start:
+                    elif t.lower_ in SOURCE_NAME_LINKS and j > start and self._linked_capital(doc, j):
                         j += 1
                     else:
                         break
@@ -414,20 +423,35 @@ class EntityTyper:
                     taken.update(range(start, j))
         return found
 
+    @staticmethod
+    def _linked_capital(doc: Doc, j: int, links: int = 2) -> bool:
+        """Whether linking words from ``j`` on ("de", "de la", "de l'") lead to a capital."""
+        k = j
+        while k < len(doc) and k - j < links and doc[k].lower_ in SOURCE_NAME_LINKS:
+            k += 1
+        return k > j and k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct
+
     def _proper_name_candidates(self, doc: Doc, taken: set[int], role_ends: set[int]) -> list[_Candidate]:
         """Capitalized proper names the model left unlabelled that act as a subject or an
         object ("Finzo lève 20 millions", "the deal values Terrasucre at"): companies."""
         found: list[_Candidate] = []
-        in_other_ents = {t.i for e in doc.ents for t in e}  # dates, amounts...
+        # dates, amounts...; a MISC name the typing rules left aside may still be a company
+        in_other_ents = {t.i for e in doc.ents if e.label_ != "MISC" for t in e}
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if i in taken or i in in_other_ents or tok.pos_ != "PROPN" or not tok.is_title or tok.text in self.not_entities:
+            if i in taken or i in in_other_ents or tok.pos_ != "PROPN" or not tok.is_title or tok.text in self.not_entities \
+                    or (tok.is_sent_start and tok.is_stop):  # "Ni Panier Chaud ni ..."
                 i += 1
                 continue
-            j = i
-            while j < len(doc) and j not in taken and j not in in_other_ents and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper) and j - i < 4:
-                j += 1
+            j = i + 1
+            while j < len(doc) and j not in taken and j not in in_other_ents and j - i < 4:
+                if doc[j].is_title or doc[j].is_upper and doc[j].is_alpha:
+                    j += 1  # "Huaxin Rail", "Stratos Équipements"
+                elif doc[j].text == "&" and j + 1 < len(doc) and doc[j + 1].is_title:
+                    j += 2  # "Forge & Foyer", "Lüthold & Cie"
+                else:
+                    break
             span = doc[i:j]
             after_title = i >= 2 and doc[i - 1].lower_ in ORG_PREPOSITIONS and (i - 1) in role_ends
             if (span.root.dep_ in ARGUMENT_DEPS or after_title) and not (tok.is_sent_start and j - i == 1 and tok.lower_ in self.company_cues):
@@ -444,10 +468,11 @@ class EntityTyper:
             return True
         if strict:
             return False
-        if any(w in self.company_cues for w in window) and all(
-            t.pos_ in ("ADJ", "DET", "ADP", "NOUN", "PROPN") for t in doc[max(0, start - 4):start]
+        cue_at = max((k for k, w in enumerate(window) if w in self.company_cues), default=None)
+        if cue_at is not None and all(
+            t.pos_ in ("ADJ", "DET", "ADP", "NOUN", "PROPN") for t in doc[start - len(window) + cue_at:start]
         ) and doc[start - 1].pos_ in ("ADJ", "NOUN", "PROPN"):
-            return True
+            return True  # "la compagnie néerlandaise Zeelink", "le fabricant espagnol de fours Hornalia"
         root = doc[start:end].root
         for rel in (root.head, *root.children):
             if rel.lemma_.lower() in self.company_cues and rel.i not in range(start, end) and rel.dep_ in {"appos", "nmod", "amod", "compound", "flat:name", root.dep_}:
@@ -544,6 +569,8 @@ class EntityTyper:
             return self._org_type(doc, start, end)
         if label in PLACE_LABELS:
             span_text = doc[start:end].text
+            if end - start > 1 and doc[start].lower_ in self.company_name_heads and span_text not in self.known_orgs:
+                return "company"  # "la Brasserie des Trois Chardons" tagged LOC
             if span_text in self.known_orgs or prev in self.company_cues:
                 return "organization" if span_text in self.known_orgs else "company"
             return "region"
@@ -565,6 +592,13 @@ class EntityTyper:
             if label == "MISC" and doc[end - 1].pos_ == "PROPN" and all(t.is_title or t.is_upper for t in doc[start:end]) \
                     and root.dep_ in SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX"):
                 return "company"  # "Lumibrac a annoncé", "Lumibrac investira": a name that acts
+            if label == "MISC" and end - start > 1 and doc[start].is_title and doc[start:end].text not in self.known_orgs and (
+                    doc[start].lower_ in self.company_name_heads
+                    or (doc[start].lower_ in DETERMINERS and self._title_article(doc, start))):
+                return "company"  # "Carrosseries du Bocage", "pour Les Fournils de Loire", "selon Le Courrier de la Bourse"
+            if label == "MISC" and end - start == 1 and doc[start].is_upper and doc[start].is_alpha and len(doc[start]) >= 4 \
+                    and root.dep_ in ARGUMENT_DEPS | {"nmod", "appos"}:
+                return "company"  # "ROUAGE a levé", "directeur commercial de VOLANCE": an acronym-like name
         return None
 
     def _unlabelled_repeats(self, doc: Doc, cands: list[_Candidate], taken: set[int]) -> list[_Candidate]:
@@ -634,6 +668,8 @@ class EntityTyper:
                     return (t, key)  # "Rossi" of "Luca Rossi"; "Park" of "Park Ji-hoon"
             elif key.startswith(joined + " ") and len(joined) >= 3:
                 return (t, key)
+            elif len(words) >= 2 and words[0] in NAME_ARTICLES and " ".join(words[1:]) == joined:
+                return (t, key)  # "Klaproos" of "De Klaproos", "Fournils de Loire" of "Les Fournils de Loire"
         return None
 
     # --- executives -----------------------------------------------------------------
