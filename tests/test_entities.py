@@ -141,6 +141,11 @@ def test_short_form_of_a_company_is_the_company(pipeline):
     ("fr", "Le tribunal a prononcé mardi la liquidation judiciaire des Carrosseries du Bocage.", "Carrosseries du Bocage"),
     ("fr", "Nouvelle étape pour Les Fournils de Loire, qui ouvre vingt boutiques.", "Les Fournils de Loire"),
     ("fr", "Selon Le Courrier de la Bourse, les discussions ont échoué.", "Le Courrier de la Bourse"),
+    # the head noun says what the name is, not its complement ("logiciels" is a product cue)
+    ("fr", "L’éditeur français de logiciels bancaires Quorvex a annoncé jeudi un plan d'économies.", "Quorvex"),
+    ("fr", "Le réseau français de laboratoires d’analyses médicales Cytalis a publié ses comptes.", "Cytalis"),
+    # a nationality used as a noun before a name
+    ("fr", "Le groupe a racheté en 2022 le néerlandais Loonwerk.", "Loonwerk"),
 ])
 def test_company_names_the_base_model_cuts_or_overruns(pipeline, lang, text, company):
     rec = pipeline.analyze(text, lang=lang)

@@ -351,6 +351,11 @@ class EntityTyper:
             return "company"  # "le réseau de laboratoires Cytalis" is a company, "le réseau social X" a product
         if lemma in self.product_cues:
             return "product"
+        for noun in reversed(chain[:-1]):  # "le réseau de laboratoires d'analyses Cytalis": the nearest cue below the head
+            if noun in self.company_cues:
+                return "company"
+            if noun in self.product_cues:
+                return "product"
         return None
 
     def _apposed_cue(self, doc: Doc, end: int) -> Optional[str]:
@@ -375,22 +380,23 @@ class EntityTyper:
 
     def _cue_candidates(self, doc: Doc, taken: set[int]) -> list[_Candidate]:
         """Names the model missed after a company or product noun: "la banque française
-        Orsane", "the payments app Pulsepay Wallet"."""
+        Orsane", "the payments app Pulsepay Wallet", "l'éditeur français de logiciels bancaires
+        Quorvex" (the head noun, not its complement, says what the name is)."""
         found: list[_Candidate] = []
         for tok in doc:
-            lemma = tok.lemma_.lower()
-            if tok.pos_ != "NOUN" or (lemma not in self.company_cues and lemma not in self.product_cues):
+            i = tok.i
+            if i == 0 or i in taken or not tok.is_title or tok.is_sent_start or tok.text in self.not_entities:
                 continue
-            j = tok.i + 1
-            while j < len(doc) and j - tok.i <= 3 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+            if doc[i - 1].pos_ not in ("NOUN", "ADJ") or not doc[i - 1].is_lower:
+                continue
+            etype = self._preceding_cue(doc, i)
+            if etype is None:
+                continue
+            j = i
+            while j < len(doc) and j - i < 4 and doc[j].is_title and j not in taken:
                 j += 1
-            start = j
-            while j < len(doc) and j - start < 4 and doc[j].is_title and not doc[j].is_sent_start and j not in taken:
-                j += 1
-            if j > start and not taken.intersection(range(start, j)):
-                etype = "product" if lemma in self.product_cues and lemma not in self.company_cues else "company"
-                found.append(_Candidate(start, j, etype, "rule"))
-                taken.update(range(start, j))
+            found.append(_Candidate(i, j, etype, "rule"))
+            taken.update(range(i, j))
         return found
 
     def _source_candidates(self, doc: Doc, taken: set[int]) -> list[_Candidate]:
@@ -435,6 +441,7 @@ class EntityTyper:
         """Capitalized proper names the model left unlabelled that act as a subject or an
         object ("Finzo lève 20 millions", "the deal values Terrasucre at"): companies."""
         found: list[_Candidate] = []
+        demonyms = {m.end - 1 for m in doc._.ni_regions or [] if m.form == "demonym" and m.end - m.start == 1}
         # dates, amounts...; a MISC name the typing rules left aside may still be a company
         in_other_ents = {t.i for e in doc.ents if e.label_ != "MISC" for t in e}
         i = 0
@@ -454,7 +461,9 @@ class EntityTyper:
                     break
             span = doc[i:j]
             after_title = i >= 2 and doc[i - 1].lower_ in ORG_PREPOSITIONS and (i - 1) in role_ends
-            if (span.root.dep_ in ARGUMENT_DEPS or after_title) and not (tok.is_sent_start and j - i == 1 and tok.lower_ in self.company_cues):
+            # "racheter le belge Maeslab", "l'allemand Strahlwerk": a nationality used as a noun
+            after_nationality = i >= 2 and (i - 1) in demonyms and doc[i - 2].lower_ in DETERMINERS
+            if (span.root.dep_ in ARGUMENT_DEPS or after_title or after_nationality) and not (tok.is_sent_start and j - i == 1 and tok.lower_ in self.company_cues):
                 found.append(_Candidate(i, j, "company", "rule"))
                 taken.update(range(i, j))
             i = max(j, i + 1)
