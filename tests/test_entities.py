@@ -151,3 +151,22 @@ def test_company_names_the_base_model_cuts_or_overruns(pipeline, lang, text, com
     rec = pipeline.analyze(text, lang=lang)
     companies = [e.canonical for e in rec.entities if e.type == "company"]
     assert companies == [company]
+
+
+@pytest.mark.parametrize("lang,text,name,role,org", [
+    # an appointee without a title beside the name is an executive of who appointed them
+    ("fr", "Pulséo a par ailleurs nommé Lucas Thévenet, ancien de la chaîne hôtelière Orlane Hospitality, au poste "
+           "de directeur financier.", "Lucas Thévenet", "cfo", "Pulséo"),
+    # two coordinated people share the title after them
+    ("fr", "Le groupe Varenne a publié ses comptes. Leïla Sebbagh et Yves-Marie Guézennec ont été cooptés comme "
+           "membres du conseil de surveillance.", "Leïla Sebbagh", "board_member", "Varenne"),
+    # a given name opens a name the base model took for a place
+    ("fr", "La directrice financière de Stratos Équipements, Giulia Ferrandino, a confirmé la suppression de 140 postes.",
+     "Giulia Ferrandino", "cfo", "Stratos Équipements"),
+    # a mayor's town is no company
+    ("fr", "« C’est une trahison », dénonce Jean-Baptiste Moënne, maire de Cluses.", "Jean-Baptiste Moënne", "other", None),
+])
+def test_executives_found_beyond_an_adjacent_title(pipeline, lang, text, name, role, org):
+    rec = pipeline.analyze(text, lang=lang)
+    assert people(rec)[name][0] == role
+    assert people(rec)[name][2] == org

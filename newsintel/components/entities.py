@@ -171,6 +171,7 @@ class EntityTyper:
         # a verbal title ("dirige Navalis") names no one after it
         role_edges = ({e for s, e, _ in roles if doc[s:e].text.lower() not in VERBAL_HEADS}, {s for s, _, _ in roles})
         role_starts = {i for s, e, _ in roles for i in range(s, e)}
+        civic_ends = {e for s, e, r in roles if r in ("other", "minister")}
         cands: list[_Candidate] = []
         taken: set[int] = set()
         if self.alias_entries:
@@ -241,10 +242,14 @@ class EntityTyper:
                 etype = "company"
             elif etype == "company" and self._looks_like_titled_person(doc, start, end, role_edges):
                 etype = "person"  # "chief executive Ricardo Albuquerque" tagged ORG
+            elif etype == "region" and 2 <= end - start <= 3 and doc[start].text in self.first_names \
+                    and all(t.is_title for t in doc[start:end]) and ent.label_ in PLACE_LABELS:
+                etype = "person"  # "Giulia Ferrandino" tagged LOC: a given name opens it
             elif etype == "region" and doc[start:end].root.dep_ in SUBJECT_DEPS:
                 etype = "company"  # a place the gazetteer does not know, acting as a subject
-            elif etype == "region" and start >= 2 and doc[start - 1].lower_ in ORG_PREPOSITIONS and (start - 1) in role_edges[0]:
-                etype = "company"  # "cheffe de la direction d'Hydrolys": a title's organization
+            elif etype == "region" and start >= 2 and doc[start - 1].lower_ in ORG_PREPOSITIONS and (start - 1) in role_edges[0] \
+                    and (start - 1) not in civic_ends:
+                etype = "company"  # "cheffe de la direction d'Hydrolys": a title's organization ("maire de Cluses" aside)
             ner.append(_Candidate(start, end, etype, "ner"))
             taken.update(range(start, end))
         ner.extend(self._cue_candidates(doc, taken))
@@ -736,6 +741,13 @@ class EntityTyper:
                 role = self._nearest_role(doc, person, sent_roles, sent_persons)
                 if role is not None:
                     self._set_role(doc, person.entity, role, token_group)
+            # "A et B ont été cooptés comme membres du conseil": A shares B's title after them
+            for first, second in zip(sent_persons, sent_persons[1:]):
+                if first.entity.role is None and second.entity.role is not None and id(first) not in done \
+                        and [t.lower_ for t in doc[first.end:second.start]] in (["et"], ["and"]):
+                    role = self._nearest_role(doc, second, [r for r in sent_roles if r[0] >= second.end], sent_persons)
+                    if role is not None:
+                        self._set_role(doc, first.entity, role, token_group)
 
     def _nearest_role(self, doc, person: _Candidate, roles, persons) -> Optional[tuple]:
         best, best_dist = None, 99
@@ -743,8 +755,8 @@ class EntityTyper:
             s, e, _ = role
             if e <= person.start:  # role before the name: "le PDG de Navalis, Luca Rossi", "Navalis CEO Jane Doe"
                 between = doc[e:person.start]
-                if any(t.text in (".", ";") for t in between) or len(between) > 6:
-                    continue
+                if any(t.text in (".", ";") for t in between) or len(between) > 8:
+                    continue  # "Le responsable de la zone Afrique du groupe, Karim Benslimane"
                 if any(p is not person and e <= p.start < person.start for p in persons):
                     continue
                 dist = len(between)

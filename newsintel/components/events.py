@@ -613,7 +613,7 @@ class EventExtractor:
                     role, title = self._event_role(trig, doc, sent, person, index, entities) if person else (None, None)
                     if title is not None and trig.type == "executive_appointment" and trig.strict \
                             and modality in ("asserted", "planned"):
-                        appointed[person] = (role, title)
+                        appointed[person] = (role, title, actor)
                     evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
                     trigger = doc[trig.start:trig.end]
                     places_used = [entities[e] for e in locations + origin + destination]
@@ -666,10 +666,13 @@ class EventExtractor:
             cue_of[id(denial)] = {"strict": True, "denial": True}
         events.sort(key=lambda ev: ev.trigger.start)
         doc._.ni_events = self._drop_repeats(doc, events)
-        for person, (role, (start, end)) in appointed.items():
+        for person, (role, (start, end), actor) in appointed.items():
             # an executive's role is the one in force after the story: the new job, not the old
             entities[person].role = role
             entities[person].role_text = doc[start:end].text
+            if entities[person].type == "person":  # "a nommé Lucas Thévenet au poste de directeur financier"
+                entities[person].type = "executive"
+                entities[person].organization = actor
         doc._.ni_event_cues = [cue_of[id(ev)] for ev in doc._.ni_events]
         return doc
 
