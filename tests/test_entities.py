@@ -165,6 +165,12 @@ def test_company_names_the_base_model_cuts_or_overruns(pipeline, lang, text, com
      "Giulia Ferrandino", "cfo", "Stratos Équipements"),
     # a mayor's town is no company
     ("fr", "« C’est une trahison », dénonce Jean-Baptiste Moënne, maire de Cluses.", "Jean-Baptiste Moënne", "other", None),
+    # "the union's", "for the ministry": the organization of that kind, not the article's company
+    ("en", "Broadreach Communications will close its Swansea centre, the Communication Workers Union said. Dave "
+           "Kinnersley, the union’s national officer for telecoms, said the closure would hurt.",
+     "Dave Kinnersley", "other", "Communication Workers Union"),
+    ("en", "Holivo was fined by the Ministry of Housing. A spokeswoman for the ministry, Lucia Ferrer, said the "
+           "register protects residents.", "Lucia Ferrer", "spokesperson", "Ministry of Housing"),
 ])
 def test_executives_found_beyond_an_adjacent_title(pipeline, lang, text, name, role, org):
     rec = pipeline.analyze(text, lang=lang)

@@ -114,6 +114,7 @@ class EntityTyper:
         self.company_suffixes = set(data["company_suffixes"])
         self.company_name_words = set((data.get("company_name_words") or {}).get(lang, []))
         self.company_name_heads = set((data.get("company_name_heads") or {}).get(lang, []))
+        self.org_referents = set((data.get("organization_referents") or {}).get(lang, []))
         self.product_cues = set(data["product_cues"][lang])
         self.company_cues = set(data["company_cues"][lang])
         share = data.get("share_cues", {}).get(lang, {})
@@ -814,6 +815,10 @@ class EntityTyper:
         group.role, end = self._scoped_title(doc, role, token_group)
         group.role_text = doc[s:end].text
         group.organization = self._role_organization(doc, s, end, token_group)
+        if group.organization is None and self._points_to_organization(doc, s, end):
+            # "the union's national officer", "a spokeswoman for the ministry": that organization
+            group.organization = self._company_before(s, token_group, types=("organization",), window=400)
+            return
         if group.organization is None and name not in UNATTACHED_ROLES:
             # "Prévial ... Son directeur général, Olivier Mazeau": the company just named;
             # "the chief executive, Jane Doe": the company the article is about
@@ -877,12 +882,31 @@ class EntityTyper:
     def _is_organization(group: Optional[_Group]) -> bool:
         return group is not None and group.type in ("company", "organization")
 
+    def _points_to_organization(self, doc: Doc, s: int, end: int) -> bool:
+        """Whether a title names its body by an organization noun: "the union's national
+        officer", "the ministry's spokeswoman", "spokesman for the authority", "élue du syndicat"."""
+        before = [t for t in doc[max(0, s - 3):s]]
+        if len(before) == 3 and before[2].text in ("'s", "’s") and before[0].lower_ in ("the", "its") \
+                and before[1].lemma_.lower() in self.org_referents:
+            return True
+        if any(t.lemma_.lower() in self.org_referents for t in doc[s + 1:end]):
+            return True  # "élue du syndicat"
+        j = end
+        if j < len(doc) and doc[j].lower_ in ("of", "for", "at", "du", "de", "d'", "d’", "au", "à"):
+            j += 1
+            while j < len(doc) and doc[j].lower_ in DETERMINERS:
+                j += 1
+            return j < len(doc) and doc[j].is_lower and doc[j].lemma_.lower() in self.org_referents
+        return False
+
     @staticmethod
-    def _company_before(position: int, token_group: dict[int, _Group], window: int = 60) -> Optional[_Group]:
-        """The company named last before ``position`` (within ``window`` tokens), sources aside."""
+    def _company_before(position: int, token_group: dict[int, _Group], window: int = 60,
+                        types: tuple[str, ...] = ("company",)) -> Optional[_Group]:
+        """The company (or group of ``types``) named last before ``position`` (within ``window``
+        tokens), sources aside."""
         for i in range(position - 1, max(-1, position - window), -1):
             g = token_group.get(i)
-            if g is not None and g.type == "company" and not g.source_role:
+            if g is not None and g.type in types and not g.source_role:
                 return g
         return None
 
