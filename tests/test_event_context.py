@@ -95,3 +95,16 @@ def test_not_ruling_out_is_speculation(pipeline, lang, text, etype):
     rec = pipeline.analyze(text, lang=lang, published="2025-03-01")
     assert [e.modality for e in rec.events_of(etype)] == ["speculative"]
     assert not [e for e in rec.events if e.modality == "negated"]  # and no denial either
+
+
+@pytest.mark.parametrize("lang,text,places", [
+    ("en", "Cheongpa Heavy Industries will raise the Busan yard's annual capacity to 30 ships by 2027.", {"Busan"}),
+    ("en", "Karayel Airways will add a third daily flight to Nairobi in June.", {"Nairobi"}),
+    ("fr", "Le groupe Ferlande va augmenter la capacité de son usine d'Aveiro, au Portugal.", {"Aveiro", "Portugal"}),
+])
+def test_capacity_added_where_a_company_operates_is_expansion(pipeline, lang, text, places):
+    rec = pipeline.analyze(text, lang=lang, published="2025-01-10")
+    expansions = rec.events_of("market_expansion")
+    assert len(expansions) == 1
+    found = {rec.entity(x).canonical for x in expansions[0].locations}
+    assert found and found <= places
