@@ -108,3 +108,21 @@ def test_capacity_added_where_a_company_operates_is_expansion(pipeline, lang, te
     assert len(expansions) == 1
     found = {rec.entity(x).canonical for x in expansions[0].locations}
     assert found and found <= places
+
+
+@pytest.mark.parametrize("lang,text,trigger", [
+    ("en", "South Korea's Cheongpa Heavy Industries has won a $1.5 billion order from Greek shipowner Aegean Crest "
+           "Shipping for six carriers.", "order"),
+    ("en", "Last month Kilcoole Aviation agreed to lease 12 jets to Indian low-cost airline SkyDhara.", "lease"),
+    ("fr", "Les Chantiers Marsouin ont remporté une commande ferme de deux paquebots auprès de l'armateur Navalis.",
+     "commande"),
+])
+def test_orders_won_and_leases_are_partnerships(pipeline, lang, text, trigger):
+    rec = pipeline.analyze(text, lang=lang, published="2025-01-10")
+    assert [e.trigger.text for e in rec.events_of("partnership")] == [trigger]
+
+
+def test_orders_as_a_figure_are_no_partnership(pipeline):
+    rec = pipeline.analyze("Orders at Cheongpa rose 12% in the quarter, and the order book reached $3bn.", lang="en",
+                           published="2025-01-10")
+    assert not rec.events_of("partnership")
