@@ -55,3 +55,13 @@ def test_quantities(lang, text, expected):
 @pytest.mark.parametrize("text,lang,value", [("4,2", "fr", 4.2), ("1 200", "fr", 1200.0), ("1,200", "en", 1200.0), ("3.1", "en", 3.1), ("1.200", "fr", 1200.0)])
 def test_parse_number(text, lang, value):
     assert parse_number(text, lang) == value
+
+
+def test_write_downs_are_results_figures(pipeline):
+    rec = pipeline.analyze("Kestrel will book a $120 million write-down on its Texas plant.", lang="en",
+                           published="2025-01-10")
+    [ev] = rec.events_of("financial_results")
+    assert ev.quantity.measure == "impairment" and ev.quantity.value == 120_000_000
+    rec = pipeline.analyze("Le groupe Ferlande passera une dépréciation de 40 millions d'euros sur son usine russe.",
+                           lang="fr", published="2025-01-10")
+    assert [e.quantity.measure for e in rec.events_of("financial_results")] == ["impairment"]

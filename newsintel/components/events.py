@@ -57,7 +57,7 @@ FORMER_WORDS = {"jusqu'ici", "jusqu’ici", "ici", "ancien", "ancienne", "ex", "
                 "formerly", "jusqu'alors", "jusqu’alors", "been", "était"}
 DEFINITE = {"the", "this", "that", "these", "its", "le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses"}
 FINANCIAL_MEASURES = {"revenue", "sales", "profit", "operating_profit", "ebitda", "ebit", "margin", "users",
-                      "orders", "market_share", "cash_flow", "volumes"}
+                      "orders", "market_share", "cash_flow", "volumes", "impairment", "gain"}
 REPEATABLE_TYPES = {"financial_results"}  # "le chiffre d'affaires", "le résultat net": separate figures
 ROLE_FREE_TYPES = {"executive_appointment", "executive_departure"}
 TARGET_TYPES = {"acquisition", "merger", "divestment", "partnership", "investment_funding", "legal_regulatory"}
