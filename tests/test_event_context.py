@@ -126,3 +126,10 @@ def test_orders_as_a_figure_are_no_partnership(pipeline):
     rec = pipeline.analyze("Orders at Cheongpa rose 12% in the quarter, and the order book reached $3bn.", lang="en",
                            published="2025-01-10")
     assert not rec.events_of("partnership")
+
+
+def test_a_cited_publication_is_never_a_party(pipeline):
+    rec = pipeline.analyze("Selon le site spécialisé Le Monde du Progiciel, Axiome chercherait à vendre son activité "
+                           "de logiciels de paie, Payrolis.", lang="fr", published="2025-01-10")
+    source = next(e for e in rec.entities if e.source_role == "source")
+    assert rec.events and all(source.entity_id not in (e.actor, e.target) for e in rec.events)

@@ -201,6 +201,18 @@ class EntityTyper:
             while end > start and (doc[end - 1].lower_ in POSSESSIVE_ENDINGS or doc[end - 1].is_punct
                                    or doc[end - 1].is_currency or doc[end - 1].text in self.currency_codes):
                 end -= 1
+            if doc[start].lower_ in DETERMINERS and self._title_article(doc, start):
+                # "Le Monde du Progiciel", "La Lettre de l'Industrie": a title runs over linked capitals
+                while end < len(doc) and end not in taken and doc[end].lower_ in SOURCE_NAME_LINKS \
+                        and self._linked_capital(doc, end):
+                    end += 1
+                    while end < len(doc) and end not in taken and (doc[end].lower_ in SOURCE_NAME_LINKS or doc[end].is_title):
+                        if doc[end].is_title:
+                            end += 1
+                            break
+                        end += 1
+                    while end < len(doc) and end not in taken and doc[end].is_title:
+                        end += 1
             if ent.label_ == "MISC":  # "Vandercamme en vue d'un rachat": the name is its capitalized words
                 k = start + 1
                 while k < end and (not doc[k].is_lower or doc[k].pos_ == "ADJ"
@@ -975,8 +987,17 @@ class EntityTyper:
         return None
 
     def _is_source(self, doc: Doc, c: _Candidate) -> bool:
-        before = " ".join(t.lower_ for t in doc[max(0, c.start - 3):c.start])
-        return any(before.endswith(cue) for cue in self.source_cues)
+        """A name cited as a source: "selon Les Echos", "according to the trade paper Shelfwise",
+        "selon le site spécialisé Le Monde du Progiciel" (a lowercase description may come between)."""
+        k = c.start
+        while k > 0 and c.start - k < 4 and doc[k - 1].is_lower and doc[k - 1].is_alpha \
+                and doc[k - 1].lower_ not in ("selon", "to", "by", "told"):
+            k -= 1
+        for end in {c.start, k}:
+            before = " ".join(t.lower_ for t in doc[max(0, end - 3):end])
+            if any(before.endswith(cue) for cue in self.source_cues):
+                return True
+        return False
 
     # --- main -----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

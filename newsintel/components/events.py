@@ -918,7 +918,8 @@ class EventExtractor:
         for span in (sent, previous):
             if span is not None:
                 for eid, tok in first_mentions(span, index, entities, TARGET_CANDIDATE_TYPES).items():
-                    out.setdefault(eid, tok)
+                    if not entities[eid].source_role:  # "selon le quotidien De Handelsbode": who reports is no party
+                        out.setdefault(eid, tok)
         out.pop(actor, None)
         return list(out.items())
 
