@@ -133,3 +133,14 @@ def test_a_cited_publication_is_never_a_party(pipeline):
                            "de logiciels de paie, Payrolis.", lang="fr", published="2025-01-10")
     source = next(e for e in rec.entities if e.source_role == "source")
     assert rec.events and all(source.entity_id not in (e.actor, e.target) for e in rec.events)
+
+
+@pytest.mark.parametrize("text,places", [
+    ("Ochre Basin Resources will close its Kambalda nickel mine in Western Australia at the end of May.",
+     {"Kambalda", "Western Australia"}),
+    ("Ochre Basin will spend US$310 million to double lithium output at its operation in the Antofagasta region "
+     "of Chile.", {"Antofagasta", "Chile"}),
+])
+def test_a_region_after_an_unknown_town_situates_it(pipeline, text, places):
+    rec = pipeline.analyze(text, lang="en", published="2025-01-10")
+    assert {rec.entity(x).canonical for x in rec.events[0].locations} == places

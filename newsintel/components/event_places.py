@@ -95,6 +95,8 @@ def place_features(trigger: Token, place: Token, entity: Entity, etype: str,
 
 
 SITUATING_WORDS = {"in", "en", "au", "aux", "dans", "le", "la", "les", "l'", "l’"}
+PLACING_WORDS = {"in", "of", "en", "au", "aux", "dans"}
+DETERMINERS_BEFORE_PLACE = {"the", "le", "la", "les", "l'", "l’"}
 
 
 def _apposed_to(outer: Token, inner: Token) -> bool:
@@ -121,9 +123,28 @@ def _inside(outer: Entity, inner: Entity) -> bool:
     return outer.kind == "subdivision" and inner.kind != "subdivision" and outer.country == inner.country
 
 
+def _placed_in(outer: Token, inner: Token) -> bool:
+    """``outer`` follows ``inner`` closely through "in" / "of" / "en" with no verb between: "its
+    Kambalda nickel mine in Western Australia", "the Antofagasta region of Chile"."""
+    if outer.i <= inner.i or outer.sent.start != inner.sent.start or outer.i - inner.i > 6:
+        return False
+    between = outer.doc[inner.i + 1:outer.i]
+    if any(t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text != ",") for t in between):
+        return False
+    k = outer.i - 1
+    while k > inner.i and outer.doc[k].lower_ in DETERMINERS_BEFORE_PLACE:
+        k -= 1
+    return k > inner.i and outer.doc[k].lower_ in PLACING_WORDS
+
+
 def situates(place: Token, entity: Entity, other: Token, other_entity: Entity) -> bool:
-    """``place`` is written after ``other`` to say where it is ("Kénitra, au Maroc")."""
-    return _apposed_to(place, other) and _inside(entity, other_entity)
+    """``place`` is written after ``other`` to say where it is ("Kénitra, au Maroc", "its Kambalda
+    mine in Western Australia": a country or region after a town it holds, or after a town
+    the gazetteer does not know)."""
+    if _apposed_to(place, other) and _inside(entity, other_entity):
+        return True
+    unknown_town = other_entity.kind is None and entity.kind in ("country", "subdivision")
+    return _placed_in(place, other) and (_inside(entity, other_entity) or unknown_town)
 
 
 def choose_places(accepted: list[bool], tokens: list[Token], entities: list[Entity] | None = None) -> list[int]:
@@ -145,7 +166,9 @@ def choose_places(accepted: list[bool], tokens: list[Token], entities: list[Enti
                 continue
             linked = any(coordinated(tok, tokens[j]) for j in chosen)
             if not linked and entities is not None:
-                linked = any(situates(tok, entities[i], tokens[j], entities[j]) for j in chosen)
+                # the place that situates a chosen one, or the town a chosen region situates
+                linked = any(situates(tok, entities[i], tokens[j], entities[j])
+                             or situates(tokens[j], entities[j], tok, entities[i]) for j in chosen)
             if linked:
                 chosen.add(i)
                 changed = True
