@@ -176,3 +176,12 @@ def test_executives_found_beyond_an_adjacent_title(pipeline, lang, text, name, r
     rec = pipeline.analyze(text, lang=lang)
     assert people(rec)[name][0] == role
     assert people(rec)[name][2] == org
+
+
+def test_first_word_of_a_company_name_is_its_short_form(pipeline):
+    rec = pipeline.analyze("Marjan has bought a 9.9% stake in Brunnhardt Industrie, the German maker of gas turbines. "
+                           "The shares came from the holding company of Brunnhardt’s founding family. The investor is "
+                           "welcome, said Brunnhardt chief executive Katrin Ebeling.", lang="en")
+    brunnhardt = next(e for e in rec.entities if e.canonical == "Brunnhardt Industrie")
+    assert brunnhardt.type == "company" and len(brunnhardt.mentions) == 3
+    assert people(rec)["Katrin Ebeling"][2] == "Brunnhardt Industrie"

@@ -631,9 +631,19 @@ class EntityTyper:
     def _unlabelled_repeats(self, doc: Doc, cands: list[_Candidate], taken: set[int]) -> list[_Candidate]:
         """Occurrences of an already typed name that the model missed elsewhere in the doc."""
         names: dict[tuple[str, ...], str] = {}
+        short: set[tuple[str, ...]] = set()
         for c in cands:
             if c.type in ("company", "organization", "product", "person") and c.end - c.start <= 4:
                 names.setdefault(tuple(t.text for t in doc[c.start:c.end]), c.type)
+            first = doc[c.start]
+            if c.type == "company" and c.end - c.start >= 2 and first.is_title and first.is_alpha and len(first) >= 4 \
+                    and not first.is_stop and first.lower_ not in self.company_name_heads | self.company_name_words \
+                    and first.lower_ not in self.company_cues and first.text not in self.first_names \
+                    and first.text not in self.not_entities:
+                short.add((first.text,))  # "Brunnhardt" of "Brunnhardt Industrie"
+        short -= set(names)  # names typed in their own right keep their own rules
+        for words in short:
+            names[words] = "company"
         by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for words in sorted(names, key=len, reverse=True):  # longest name first
             by_first[words[0]].append(words)
@@ -643,6 +653,9 @@ class EntityTyper:
                 continue
             for words in by_first[tok.text]:
                 end = tok.i + len(words)
+                if words in short and (tok.pos_ not in ("PROPN", "NOUN", "X", "ADJ") or (tok.is_sent_start and tok.pos_ != "PROPN")
+                                       or (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title)):
+                    continue  # a short form must read as a name, and not open a longer one
                 if tuple(t.text for t in doc[tok.i:end]) == words and not taken.intersection(range(tok.i, end)):
                     extra.append(_Candidate(tok.i, end, names[words], "rule"))
                     taken.update(range(tok.i, end))
