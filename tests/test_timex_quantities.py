@@ -65,3 +65,15 @@ def test_write_downs_are_results_figures(pipeline):
     rec = pipeline.analyze("Le groupe Ferlande passera une dépréciation de 40 millions d'euros sur son usine russe.",
                            lang="fr", published="2025-01-10")
     assert [e.quantity.measure for e in rec.events_of("financial_results")] == ["impairment"]
+
+
+@pytest.mark.parametrize("lang,text,value,currency", [
+    ("en", "Its net loss widened to KSh 9.4bn in the six months to September.", 9.4e9, "KES"),
+    ("en", "Revenue more than doubled to 1.9bn rand in the first nine months.", 1.9e9, "ZAR"),
+    ("en", "The wearables division lost NT$1.9 billion in 2024.", 1.9e9, "TWD"),
+    ("en", "It reported an operating loss of SKr180m for the quarter.", 1.8e8, "SEK"),
+    ("fr", "Le groupe a réalisé un chiffre d'affaires de 2,4 milliards de zlotys.", 2.4e9, "PLN"),
+])
+def test_more_currencies(lang, text, value, currency):
+    [q] = [q for q in find_quantities(text, lang) if q.quantity.unit == "currency"]
+    assert q.quantity.value == value and q.quantity.currency == currency
