@@ -145,3 +145,13 @@ def test_a_region_after_an_unknown_town_situates_it(pipeline, text, places):
     rec = pipeline.analyze(text, lang="en", published="2025-01-10")
     [event] = [e for e in rec.events if e.type in ("facility_closure", "market_expansion")]
     assert {rec.entity(x).canonical for x in event.locations} == places
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("L'éditeur Lune Rousse retire du marché son jeu Ashen Tides, sorti en mai.", "product_discontinuation"),
+    ("Le constructeur Vélorion met un terme à la production de sa citadine Pixa.", "product_discontinuation"),
+    ("Le groupe Vélorion se retire du marché britannique.", "market_exit"),
+])
+def test_withdrawing_a_product_is_not_leaving_a_market(pipeline, text, etype):
+    rec = pipeline.analyze(text, lang="fr", published="2025-01-10")
+    assert [e.type for e in rec.events] == [etype]
