@@ -202,14 +202,11 @@ class EntityTyper:
                                    or doc[end - 1].is_currency or doc[end - 1].text in self.currency_codes):
                 end -= 1
             if doc[start].lower_ in DETERMINERS and self._title_article(doc, start):
-                # "Le Monde du Progiciel", "La Lettre de l'Industrie": a title runs over linked capitals
+                # "Le Monde du Progiciel", "La Lettre de l'Industrie": a title runs over "du", "de la",
+                # "de l'" and the capitalized words after them
                 while end < len(doc) and end not in taken and doc[end].lower_ in SOURCE_NAME_LINKS \
                         and self._linked_capital(doc, end):
-                    end += 1
-                    while end < len(doc) and end not in taken and (doc[end].lower_ in SOURCE_NAME_LINKS or doc[end].is_title):
-                        if doc[end].is_title:
-                            end += 1
-                            break
+                    while doc[end].lower_ in SOURCE_NAME_LINKS:  # a capital follows within two links
                         end += 1
                     while end < len(doc) and end not in taken and doc[end].is_title:
                         end += 1
