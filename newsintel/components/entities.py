@@ -117,6 +117,8 @@ class EntityTyper:
         self.org_referents = set((data.get("organization_referents") or {}).get(lang, []))
         self.product_cues = set(data["product_cues"][lang])
         self.company_cues = set(data["company_cues"][lang])
+        # words that cannot stand alone for a company whose name they open
+        self.no_short_form = self.company_name_heads | self.company_name_words | self.company_cues
         share = data.get("share_cues", {}).get(lang, {})
         self.share_nouns, self.share_context = set(share.get("nouns", [])), set(share.get("context", []))
         self.source_cues = [c for c in data["source_cues"][lang]]
@@ -634,8 +636,7 @@ class EntityTyper:
                 names.setdefault(tuple(t.text for t in doc[c.start:c.end]), c.type)
             first = doc[c.start]
             if c.type == "company" and c.end - c.start >= 2 and first.is_title and first.is_alpha and len(first) >= 4 \
-                    and not first.is_stop and first.lower_ not in self.company_name_heads | self.company_name_words \
-                    and first.lower_ not in self.company_cues and first.text not in self.first_names \
+                    and not first.is_stop and first.lower_ not in self.no_short_form and first.text not in self.first_names \
                     and first.text not in self.not_entities:
                 short.add((first.text,))  # "Brunnhardt" of "Brunnhardt Industrie"
         short -= set(names)  # names typed in their own right keep their own rules
@@ -733,7 +734,8 @@ class EntityTyper:
             merged.append(role)
         return merged
 
-    def _attach_roles(self, doc: Doc, groups: list[_Group], token_group: dict[int, _Group], roles) -> None:
+    def _attach_roles(self, doc: Doc, groups: list[_Group], token_group: dict[int, _Group], roles,
+                      titles: dict[tuple[int, int], tuple[str, int]]) -> None:
         if not roles:
             return
         persons = [c for g in groups if g.type == "person" for c in g.candidates]
@@ -755,7 +757,7 @@ class EntityTyper:
                     before = [p for p in sent_persons if p.start < respectively][:len(sent_roles)]
                     after = sent_roles
                 for person, role in zip(before, after):
-                    self._set_role(doc, person.entity, role, token_group)
+                    self._set_role(doc, person.entity, role, token_group, titles)
                     used_roles.add(role[0])
                     done.add(id(person))
             for person in sent_persons:
@@ -763,14 +765,14 @@ class EntityTyper:
                     continue
                 role = self._nearest_role(doc, person, sent_roles, sent_persons)
                 if role is not None:
-                    self._set_role(doc, person.entity, role, token_group)
+                    self._set_role(doc, person.entity, role, token_group, titles)
             # "A et B ont été cooptés comme membres du conseil": A shares B's title after them
             for first, second in zip(sent_persons, sent_persons[1:]):
                 if first.entity.role is None and second.entity.role is not None and id(first) not in done \
                         and [t.lower_ for t in doc[first.end:second.start]] in (["et"], ["and"]):
                     role = self._nearest_role(doc, second, [r for r in sent_roles if r[0] >= second.end], sent_persons)
                     if role is not None:
-                        self._set_role(doc, first.entity, role, token_group)
+                        self._set_role(doc, first.entity, role, token_group, titles)
 
     def _nearest_role(self, doc, person: _Candidate, roles, persons) -> Optional[tuple]:
         best, best_dist = None, 99
@@ -829,12 +831,13 @@ class EntityTyper:
                     break
         return name, end
 
-    def _set_role(self, doc: Doc, group: _Group, role: tuple, token_group: dict[int, _Group]) -> None:
+    def _set_role(self, doc: Doc, group: _Group, role: tuple, token_group: dict[int, _Group],
+                  titles: dict[tuple[int, int], tuple[str, int]]) -> None:
         if group.role is not None:
             return
         s, e, name = role
         group.type = "executive"
-        group.role, end = self._scoped_title(doc, role, token_group)
+        group.role, end = titles[(s, e)]
         group.role_text = doc[s:end].text
         group.organization = self._role_organization(doc, s, end, token_group)
         if group.organization is None and self._points_to_organization(doc, s, end):
@@ -1020,9 +1023,11 @@ class EntityTyper:
                 for i in range(c.start, c.end):
                     token_group[i] = g
             g.canonical = self._canonical(doc, g)
-        self._attach_roles(doc, groups, token_group, roles)
+        # each title's role once its place and complement are read, for people and for events
+        titles = {(s, e): self._scoped_title(doc, (s, e, r), token_group) for s, e, r in roles}
+        self._attach_roles(doc, groups, token_group, roles, titles)
         self._relations(doc, groups, token_group)
-        doc._.ni_roles = [(s, e, self._scoped_title(doc, (s, e, r), token_group)[0]) for s, e, r in roles]
+        doc._.ni_roles = [(s, e, titles[(s, e)][0]) for s, e, _ in roles]
         doc._.ni_entities, id_of = self._to_records(doc, groups)
         doc._.ni_token_entity = {i: id_of[id(g)] for i, g in token_group.items()}
         if self.types is not None:

@@ -29,7 +29,8 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
-def _preposition(tok: Token) -> str:
+def attached_preposition(tok: Token) -> str:
+    """The preposition the parse attaches to ``tok`` ("en Pologne", "in Texas"), or ""."""
     for child in tok.children:
         if child.dep_ in ("case", "prep"):
             return child.lower_
@@ -45,7 +46,7 @@ def place_features(trigger: Token, place: Token, entity: Entity, etype: str,
     dists = sorted(tree_distance(trigger, t) for _, t in candidates)
     rank = dists.index(dist) if dist in dists else len(dists)
     kind = entity.kind or "place"
-    prep = _preposition(place)
+    prep = attached_preposition(place)
     f: dict[str, float] = {
         "bias": 1.0,
         f"kind={kind}": 1.0,

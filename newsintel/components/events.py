@@ -34,7 +34,7 @@ from ..linear import LinearDecider
 from ..matching import LemmaPhraseMatcher
 from ..resources import model_path
 from .event_actors import ACTOR_CANDIDATE_TYPES, actor_features
-from .event_places import choose_places, place_features, situates, tree_distance
+from .event_places import attached_preposition, choose_places, place_features, situates, tree_distance
 from .event_targets import TARGET_CANDIDATE_TYPES, target_features
 
 WINDOW = 8
@@ -371,18 +371,14 @@ class EventExtractor:
         return [places[i] for i in choose_places(accepted, [tok for _, tok in places],
                                                   [entities[eid] for eid, _ in places])] or rule
 
-    def _preposition(self, tok: Token, guess: bool = True) -> str:
+    @staticmethod
+    def _preposition(tok: Token, guess: bool = True) -> str:
         """The preposition that introduces ``tok``; with ``guess``, the word before it when the
         parse attaches none."""
-        for child in tok.children:
-            if child.dep_ in ("case", "prep"):
-                return child.lower_
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-            return tok.head.lower_
-        if not guess:
-            return ""
-        prev = tok.nbor(-1) if tok.i > 0 else None
-        return prev.lower_ if prev is not None else ""
+        prep = attached_preposition(tok)
+        if prep or not guess:
+            return prep
+        return tok.nbor(-1).lower_ if tok.i > 0 else ""
 
     def _move_preposition(self, tok: Token) -> str:
         """The preposition that says which end of a move a place is: its own, or that of the
