@@ -9,6 +9,11 @@ def people(rec):
             for e in rec.entities if e.type == "executive"}
 
 
+def assert_executive(rec, name, role, org):
+    assert people(rec)[name][0] == role
+    assert people(rec)[name][2] == org
+
+
 @pytest.mark.parametrize("lang,text,name,role,org", [
     ("fr", "Luca Rossi, directeur général de Navalis, a confirmé le projet.", "Luca Rossi", "ceo", "Navalis"),
     ("fr", "Le PDG de Navalis, Luca Rossi, a confirmé le projet.", "Luca Rossi", "ceo", "Navalis"),
@@ -19,9 +24,7 @@ def people(rec):
     ("en", "Tom Reid, an analyst at Harlow Securities, said the move made sense.", "Tom Reid", "analyst", "Harlow Securities"),
 ])
 def test_roles_and_organizations(pipeline, lang, text, name, role, org):
-    rec = pipeline.analyze(text, lang=lang)
-    assert people(rec)[name][0] == role
-    assert people(rec)[name][2] == org
+    assert_executive(pipeline.analyze(text, lang=lang), name, role, org)
 
 
 def test_respectively_pairs_people_and_titles_in_order(pipeline):
@@ -103,9 +106,7 @@ def test_regulators_and_unions_are_organizations(pipeline):
     ("fr", "Paul Renaud, associé gérant de Brévine Partners, se montre confiant.", "Paul Renaud", "other", "Brévine Partners"),
 ])
 def test_titled_names_and_scoped_titles(pipeline, lang, text, name, role, org):
-    rec = pipeline.analyze(text, lang=lang)
-    assert people(rec)[name][0] == role
-    assert people(rec)[name][2] == org
+    assert_executive(pipeline.analyze(text, lang=lang), name, role, org)
 
 
 def test_family_name_first_is_grouped_with_its_full_name(pipeline):
@@ -173,9 +174,7 @@ def test_company_names_the_base_model_cuts_or_overruns(pipeline, lang, text, com
            "register protects residents.", "Lucia Ferrer", "spokesperson", "Ministry of Housing"),
 ])
 def test_executives_found_beyond_an_adjacent_title(pipeline, lang, text, name, role, org):
-    rec = pipeline.analyze(text, lang=lang)
-    assert people(rec)[name][0] == role
-    assert people(rec)[name][2] == org
+    assert_executive(pipeline.analyze(text, lang=lang), name, role, org)
 
 
 def test_first_word_of_a_company_name_is_its_short_form(pipeline):
