@@ -42,6 +42,7 @@ def test_places_named_by_a_word_that_points_back(pipeline, lang, text, place):
     ("en", "Ashcombe Bridge walked away from a proposed £85m recapitalisation of the airline.", "investment_funding"),
     ("fr", "Pour préserver sa trésorerie, Armavel gèle les recrutements jusqu'à la fin de l'année.", "hiring"),
     ("fr", "Le groupe a reporté son introduction en Bourse à une date indéterminée.", "ipo"),
+    ("fr", "Le groupe Ardelis a gelé les embauches à Cherbourg depuis le début de l'année.", "hiring"),
 ])
 def test_postponed_abandoned_and_frozen_moves_are_negated(pipeline, lang, text, etype):
     rec = pipeline.analyze(text, lang=lang)
@@ -84,6 +85,20 @@ def test_the_ends_of_a_move(pipeline, lang, text, origin, destination):
     move = next(e for e in rec.events if e.type == "relocation")
     assert [rec.entity(i).canonical for i in move.origin] == origin
     assert [rec.entity(i).canonical for i in move.destination] == destination
+
+
+@pytest.mark.parametrize("text,etype,modality", [
+    ("Le laboratoire Norvelle a annoncé mardi qu'il investirait 25 millions de dollars dans son usine.",
+     "investment_funding", "planned"),  # a future seen from the past, not a rumour
+    ("Le laboratoire Norvelle a annoncé mardi qu'il retirait du marché son antidiabétique Glycora.",
+     "product_discontinuation", "asserted"),  # an imperfect, though it ends in -rait
+    ("Selon Les Echos, Norvelle envisagerait de céder sa filiale belge.", "divestment", "speculative"),
+    ("Le groupe Norvelle a indiqué qu'il pourrait fermer son usine de Lyon.", "facility_closure", "speculative"),
+    ("La marque Pas de Géant a lancé lundi en Chine sa gamme Orchidée.", "product_launch", "asserted"),
+])
+def test_french_conditionals_and_names_that_look_like_negations(pipeline, text, etype, modality):
+    rec = pipeline.analyze(text, lang="fr", published="2025-03-01")
+    assert [e.modality for e in rec.events_of(etype)] == [modality]
 
 
 @pytest.mark.parametrize("lang,text,etype", [

@@ -92,6 +92,16 @@ class _Trigger:
     strict: bool = True  # False: a context condition of the trigger entry did not hold (broad mode)
 
 
+def _french_conditional(tok: Token) -> bool:
+    """"investirait", "serait" are conditionals; "retirait", "entrait" (the verb's stem +
+    "ait") are imperfects. spaCy's French models tag both as indicative imperfect."""
+    form = tok.lower_
+    if not form.endswith(("rait", "raient")):
+        return False
+    stem = tok.lemma_.lower()[:-2]
+    return form not in (stem + "ait", stem + "aient")
+
+
 def first_mentions(span: Span, index: dict, entities: dict, types: tuple[str, ...]) -> dict[str, Token]:
     """Entity id -> the head word of its first mention in ``span``, for entities of ``types``,
     in text order."""
@@ -144,6 +154,7 @@ class EventExtractor:
         self.cue_matcher = LemmaPhraseMatcher(nlp.vocab)
         self.denial_matcher = LemmaPhraseMatcher(nlp.vocab)
         self.denial_matcher.add("DENIAL", load_yaml("modality.yaml").get("denial", {}).get(self.lang, []))
+        self.announcing = set(mod.get("announcing", []) or [])
         for kind in ("negated", "speculative", "reported", "planned", "forecast"):
             self.cue_matcher.add(kind.upper(), mod.get(kind, []) or [])
         orgs = load_yaml("organizations.yaml")
@@ -441,10 +452,12 @@ class EventExtractor:
         conditional_words = [g for g in govs if "Cnd" in g.morph.get("Mood")] + [
             c for g in govs for c in g.children if c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood")]
         if self.lang == "fr" and not conditional_words:
-            conditional_words = [g for g in govs if g.pos_ in ("VERB", "AUX") and g.lower_.endswith(("rait", "raient"))] + [
-                c for g in govs for c in g.children if c.dep_.startswith("aux") and c.lower_.endswith(("rait", "raient"))]
-        # "ces ouvertures devraient créer 400 emplois": "devrait" on the company's own move is a plan
-        own_plan = bool(conditional_words) and all(w.lemma_ == "devoir" for w in conditional_words)
+            conditional_words = [g for g in govs if g.pos_ in ("VERB", "AUX") and _french_conditional(g)] + [
+                c for g in govs for c in g.children if c.dep_.startswith("aux") and _french_conditional(c)]
+        # "ces ouvertures devraient créer 400 emplois": "devrait" on the company's own move is a
+        # plan; so is "a annoncé qu'il investirait", a future seen from the past
+        own_plan = bool(conditional_words) and all(
+            w.lemma_ == "devoir" or self._future_in_past(w) for w in conditional_words)
         conditional = bool(conditional_words) and not own_plan
         if conditional and self._past_conditional(govs):
             return "reported"  # "Navalis aurait cédé": hearsay about a done deal
@@ -465,6 +478,17 @@ class EventExtractor:
         if governing_cue or (near("planned", 6) and not self._is_past(govs)):
             return "planned"
         return "asserted"
+
+    def _future_in_past(self, verb: Token) -> bool:
+        """A conditional reporting what the company itself announced: "a annoncé qu'il
+        investirait", "a confirmé que le groupe recruterait" (not "pourrait")."""
+        if verb.lemma_ == "pouvoir":
+            return False
+        clause = verb
+        while clause.dep_ in ("conj", "aux", "aux:tense") and clause.head is not clause:
+            clause = clause.head
+        head = clause.head
+        return clause.dep_ == "ccomp" and head.lemma_ in self.announcing and not _french_conditional(head)
 
     @staticmethod
     def _is_past(govs: list[Token]) -> bool:
@@ -548,6 +572,8 @@ class EventExtractor:
         for key, s, e in sorted(self.cue_matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
             if e - s == 1 and (doc[s].lower_ == "puis" or (doc[s].lower_ == "pas" and doc[s].pos_ == "NOUN")):
                 continue  # "puis" (then) is lemmatized "pouvoir"; "ses premiers pas" is no negation
+            if any(i in index for i in range(s, e)):
+                continue  # a word of a name: "Pas de Géant", "Never Stop Foods"
             if not taken.intersection(range(s, e)):
                 taken.update(range(s, e))
                 cues.setdefault(key.lower(), []).append((s, e))
