@@ -147,6 +147,9 @@ def test_short_form_of_a_company_is_the_company(pipeline):
     ("fr", "Le réseau français de laboratoires d’analyses médicales Cytalis a publié ses comptes.", "Cytalis"),
     # a nationality used as a noun before a name
     ("fr", "Le groupe a racheté en 2022 le néerlandais Loonwerk.", "Loonwerk"),
+    # a lowercase article between the trade noun and the name; a listed company's share
+    ("fr", "Le fabricant de biscuits la Fournée Dorée va fermer son usine d'Abbeville.", "Fournée Dorée"),
+    ("fr", "Le titre Dijkstroom a terminé la séance de mercredi en légère hausse.", "Dijkstroom"),
 ])
 def test_company_names_the_base_model_cuts_or_overruns(pipeline, lang, text, company):
     rec = pipeline.analyze(text, lang=lang)
@@ -170,6 +173,11 @@ def test_company_names_the_base_model_cuts_or_overruns(pipeline, lang, text, com
     ("en", "Broadreach Communications will close its Swansea centre, the Communication Workers Union said. Dave "
            "Kinnersley, the union’s national officer for telecoms, said the closure would hurt.",
      "Dave Kinnersley", "other", "Communication Workers Union"),
+    # "dont la présidente": the name the relative clause hangs on
+    ("fr", "Kifaru s'associe à la banque Fikir Bank. Dawit Bekele a quitté la banque Fikir Bank, dont la présidente, "
+           "Hirut Alemayehu, salue l'accord avec Kifaru.", "Hirut Alemayehu", "president", "Fikir Bank"),
+    ("en", "Kifaru signed a deal with the lender Harvest Crest Bank, whose chairwoman, Hirut Alemayehu, welcomed "
+           "the agreement.", "Hirut Alemayehu", "chair", "Harvest Crest Bank"),
     ("en", "Holivo was fined by the Ministry of Housing. A spokeswoman for the ministry, Lucia Ferrer, said the "
            "register protects residents.", "Lucia Ferrer", "spokesperson", "Ministry of Housing"),
 ])

@@ -32,6 +32,7 @@ from .regions import RegionMatch
 
 ORG_LABELS = {"ORG"}
 PERSON_LABELS = {"PER", "PERSON"}
+LOWERCASE_NAME_ARTICLES = {"la", "le", "les"}
 PLACE_LABELS = {"LOC", "GPE"}
 PRODUCT_LABELS = {"PRODUCT", "MISC", "WORK_OF_ART"}
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
@@ -162,7 +163,9 @@ class EntityTyper:
         Luca Rossi") or is followed by a comma and a title ("Femke de Groot, founder of")."""
         ends, starts = role_edges
         before = start in ends or (start - 1 in ends and doc[start - 1].text == ",")
-        return before or (end < len(doc) and doc[end].text == "," and any(end + k in starts for k in (1, 2, 3)))
+        return before or (end < len(doc) and doc[end].text == "," and any(
+            end + k in starts and not any(t.lower_ in ("whose", "dont") for t in doc[end + 1:end + k])
+            for k in (1, 2, 3)))  # "Harvest Crest Bank, whose chairwoman": the bank's title
 
     def _looks_like_titled_person(self, doc: Doc, start: int, end: int, role_edges: tuple[set, set]) -> bool:
         """A two- to four-word capitalized name next to a job title."""
@@ -240,8 +243,10 @@ class EntityTyper:
             if ent.label_ in ORG_LABELS | PERSON_LABELS | PRODUCT_LABELS | PLACE_LABELS:
                 # a place the gazetteer does not know may be a name: "la citadine électrique Pixa"
                 cue = self._preceding_cue(doc, start) or self._apposed_cue(doc, end)
-            if cue == "company" and etype == "region":
-                etype = "company"  # "le site spécialisé Urbamov"
+            if etype is None and cue is not None:
+                etype = cue  # "le fabricant de biscuits la Fournée Dorée" tagged MISC
+            if cue == "company" and (etype == "region" or (etype == "product" and self._names_a_share(doc, start))):
+                etype = "company"  # "le site spécialisé Urbamov", "le titre Dijkstroom a clôturé en hausse"
             if cue == "product" and etype in ("company", "person", "region", None):
                 etype = "product"  # "sa gamme résidentielle SolToit", "the drug Lentavy"
             elif etype is None and ent.label_ in PRODUCT_LABELS and self._company_context(doc, start, end):
@@ -342,6 +347,8 @@ class EntityTyper:
         """'product' or 'company' when the noun just before a name (adjectives aside) says
         what it is: "l'application Klipo", "le distributeur chinois Hanwei"."""
         j = start - 1
+        if j >= 1 and doc[j].lower_ in LOWERCASE_NAME_ARTICLES and doc[j - 1].pos_ == "NOUN":
+            j -= 1  # "le fabricant de biscuits la Fournée Dorée": the article opens the name
         while j >= 0 and start - j <= 4 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
             j -= 1
         if j < 0 or doc[j].pos_ != "NOUN":
@@ -360,9 +367,7 @@ class EntityTyper:
                     continue
             break
         lemma = doc[j].lemma_.lower()
-        if lemma in self.share_nouns and any(
-                t.lemma_.lower() in self.share_context or t.lower_ in self.share_context
-                for t in doc[start:min(len(doc), start + 8)]):
+        if self._names_a_share(doc, start, lemma):
             return "company"  # "le titre Cytalis s'envolait de 8 %": the company's share
         if lemma in self.company_cues or (lemma in self.product_cues and any(n in self.company_cues for n in chain)):
             return "company"  # "le réseau de laboratoires Cytalis" is a company, "le réseau social X" a product
@@ -374,6 +379,15 @@ class EntityTyper:
             if noun in self.product_cues:
                 return "product"
         return None
+
+    def _names_a_share(self, doc: Doc, start: int, cue_lemma: Optional[str] = None) -> bool:
+        """"le titre Cytalis a terminé la séance en hausse": a share noun before the name and a
+        market word after it make the name a listed company, not a product."""
+        if cue_lemma is None:
+            cue_lemma = doc[start - 1].lemma_.lower() if start > 0 else ""
+        return cue_lemma in self.share_nouns and any(
+            t.lemma_.lower() in self.share_context or t.lower_ in self.share_context
+            for t in doc[start:min(len(doc), start + 8)])
 
     def _apposed_cue(self, doc: Doc, end: int) -> Optional[str]:
         """'product' or 'company' from an apposition after the name: "Pulsepay Wallet, its
@@ -787,8 +801,8 @@ class EntityTyper:
                 dist = len(between)
             elif s >= person.end:  # role after: "Luca Rossi, directeur général", "X a été nommée présidente"
                 between = doc[person.end:s]
-                if any(t.text in (".", ";") for t in between) or len(between) > 8:
-                    continue
+                if any(t.text in (".", ";") or t.lower_ in ("whose", "dont") for t in between) or len(between) > 8:
+                    continue  # "Fikir Bank, dont la présidente": the title is someone else's
                 if any(p is not person and person.end <= p.start < s for p in persons):
                     continue
                 dist = len(between) + 0.5
@@ -847,10 +861,17 @@ class EntityTyper:
         if group.organization is None and name not in UNATTACHED_ROLES:
             # "Prévial ... Son directeur général, Olivier Mazeau": the company just named;
             # "the chief executive, Jane Doe": the company the article is about
-            if s > 0 and doc[s - 1].lower_ in POSSESSIVES:
+            if s > 0 and doc[s - 1].lower_ in POSSESSIVES or self._after_relative_pronoun(doc, s):
                 group.organization = self._company_before(s, token_group)
             if group.organization is None:
                 group.organization = self._main_company(token_group)
+
+    @staticmethod
+    def _after_relative_pronoun(doc: Doc, s: int) -> bool:
+        """"Fikir Bank, dont la présidente, ...", "Fikir Bank, whose chairwoman, ...": the
+        title belongs to the name the relative clause hangs on."""
+        return (s > 0 and doc[s - 1].lower_ == "whose") or (
+            s > 1 and doc[s - 1].lower_ in DETERMINERS and doc[s - 2].lower_ == "dont")
 
     def _role_scope(self, doc: Doc, s: int, e: int, end: int, token_group: dict[int, _Group]) -> Optional[str]:
         """The kind of place a title is limited to, if any: a place inside the title's
