@@ -3,8 +3,9 @@
 
 Data: the gold ``train`` and ``dev`` splits (French and English together; the test split is
 not read). The pipeline runs with the rules' types only; every predicted company,
-organization or product whose mentions overlap a gold entity of one of those three types is
-a case, labelled with the gold type. Features:
+organization or product, and every place the gazetteer does not know, whose mentions overlap
+a gold entity of one of those types (or a gold region, for the places) is a case, labelled
+with the gold type. Features:
 ``newsintel.components.entity_types.type_features`` (the rules' decision is one of them).
 Model: multinomial logistic regression; the regularization is chosen by 5-fold
 cross-validation grouped by article, for the share of mentions whose entity gets the right
@@ -39,7 +40,7 @@ SEED = 0
 
 def cases(articles):
     from newsintel import Pipeline
-    from newsintel.components.entity_types import RETYPED, type_features
+    from newsintel.components.entity_types import PLACE_GUESS, RETYPED, retypable, type_features
     from newsintel.resources import first_names
 
     pipeline = Pipeline({"sentiment": "lexicon", "event_verifier": False})
@@ -55,7 +56,7 @@ def cases(articles):
         doc = nlp(doc)
         gold = [(g["type"], [(m["start"], m["end"]) for m in g["mentions"]]) for g in art["entities"]]
         for ent in doc._.ni_entities or []:
-            if ent.type not in RETYPED:
+            if not retypable(ent):
                 continue
             spans = [(m.start, m.end) for m in ent.mentions]
             overlap = {}
@@ -66,7 +67,7 @@ def cases(articles):
             if not overlap:
                 continue
             gtype = max(overlap, key=overlap.get)
-            if gtype not in RETYPED:
+            if gtype not in RETYPED + (PLACE_GUESS,) or (gtype == PLACE_GUESS and ent.type != PLACE_GUESS):
                 continue
             feats.append(type_features(doc, ent, art["lang"], given))
             labels.append(gtype)

@@ -45,8 +45,24 @@ def test_packaged_event_models_load(name):
 
 def test_packaged_entity_type_model_loads():
     data = json.loads(model_path("entities", "types.json").read_text(encoding="utf-8"))
-    assert set(data["classes"]) == {"company", "organization", "product"}
+    assert set(data["classes"]) == {"company", "organization", "product", "region"}
     assert data["meta"]["cv_mention_accuracy_model"] > data["meta"]["cv_mention_accuracy_rules"]
+
+
+@pytest.mark.parametrize("lang,text,name,etype", [
+    # names the base model tags as places and the gazetteer does not know
+    ("fr", "Le groupe chimique Ambrine a renoncé à vendre Fertilys, sa division engrais.", "Fertilys", "company"),
+    ("fr", "Valmont avait racheté en 2016 le foreur écossais Glenarvon Drilling.", "Glenarvon Drilling", "company"),
+    # towns the gazetteer does not know stay places, with the country beside them
+    ("fr", "Le laboratoire s’est installé dans les anciens bâtiments de Pharmelia, à Woippy, en Moselle.", "Woippy", "region"),
+    ("en", "The company will cut 300 jobs at its plant in Kambalda, Western Australia.", "Kambalda", "region"),
+])
+def test_places_unknown_to_the_gazetteer_are_retyped(pipeline, lang, text, name, etype):
+    rec = pipeline.analyze(text, lang=lang)
+    found = {e.canonical: e for e in rec.entities}
+    assert found[name].type == etype
+    if etype == "company":
+        assert found[name].code is None and found[name].entity_id.startswith("com-")
 
 
 def test_verifier_off_keeps_every_candidate():

@@ -7,7 +7,8 @@ gathers every clue of an entity across its mentions (the rules' own decision, th
 model's labels, the nouns before and in apposition, the verbs it is subject or object of, a
 possessive before it, the words of the name); ``retype_entities`` lets the multinomial model
 of ``models/entities/types.json`` (trained by ``scripts/train_entities.py``) choose among
-company, organization and product, and keeps every id that refers to a changed entity in
+company, organization and product (and, for a place the gazetteer does not know, region),
+and keeps every id that refers to a changed entity in
 step. The same feature function serves training and inference.
 """
 from __future__ import annotations
@@ -18,6 +19,14 @@ from ..linear import LinearClassifier
 from ..records import Entity, entity_id_for
 
 RETYPED = ("company", "organization", "product")
+PLACE_GUESS = "region"  # a name the base model calls a place but the gazetteer does not know
+
+
+def retypable(entity: Entity) -> bool:
+    """Company, organization and product entities, and places that only the base model saw
+    ("Fertilys", "Glenarvon Drilling" tagged LOC): these may be companies too."""
+    return entity.type in RETYPED or (
+        entity.type == PLACE_GUESS and entity.kind is None and all(m.source == "ner" for m in entity.mentions))
 POSSESSIVE_WORDS = {"its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs"}
 CONTENT_POS = {"NOUN", "PROPN", "ADJ"}
 
@@ -84,16 +93,23 @@ def retype_entities(doc: Doc, entities: list[Entity], token_entity: dict[int, st
     renamed: dict[str, str] = {}
     ids = {e.entity_id for e in entities}
     for ent in entities:
-        if ent.type not in RETYPED or ent.identifiers:
+        if not retypable(ent) or ent.identifiers:
             continue  # a user's alias file has the last word on its entries
         if ent.type == "product" and ent.owner:
             continue  # the text says whose product it is ("Klipo Market, sa fonctionnalité d'achats")
         probs = model.probabilities(type_features(doc, ent, lang, given_names))
-        best = max((t for t in RETYPED if t in probs), key=probs.get)
+        # a named company never becomes a place; an unknown place may become a company
+        choices = RETYPED + (PLACE_GUESS,) if ent.type == PLACE_GUESS else RETYPED
+        choices = [t for t in choices if t in probs]
+        if ent.type not in choices:
+            continue  # a model trained without places keeps its hands off them
+        best = max(choices, key=probs.get)
         new_id = entity_id_for(best, ent.canonical)
         if best != ent.type and new_id not in ids:
             renamed[ent.entity_id] = new_id
             ids.add(new_id)
+            if ent.type == PLACE_GUESS:
+                ent.code = ent.country = ent.subdivision = None
             ent.type = best
             ent.entity_id = new_id
     if not renamed:
