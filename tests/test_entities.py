@@ -192,3 +192,19 @@ def test_first_word_of_a_company_name_is_its_short_form(pipeline):
     brunnhardt = next(e for e in rec.entities if e.canonical == "Brunnhardt Industrie")
     assert brunnhardt.type == "company" and len(brunnhardt.mentions) == 3
     assert people(rec)["Katrin Ebeling"][2] == "Brunnhardt Industrie"
+
+
+@pytest.mark.parametrize("lang,text,places", [
+    ("en", "Kaarna said it would close its mills in Varkaus and Jämsä and cut 450 jobs in Finland.",
+     ["Finland", "Jämsä", "Varkaus"]),
+    ("en", "The company plans to hire 250 staff in Addis Ababa, Adama and Hawassa by the end of the year.",
+     ["Adama", "Addis Ababa", "Hawassa"]),
+])
+def test_names_used_as_places_are_regions(pipeline, lang, text, places):
+    rec = pipeline.analyze(text, lang=lang)
+    assert sorted(e.canonical for e in rec.entities if e.type == "region") == places
+
+
+def test_a_company_coordinated_with_a_country_stays_a_company(pipeline):
+    rec = pipeline.analyze("Hanvora signed supply deals with Hungary and Volvo.", lang="en")
+    assert "Volvo" not in [e.canonical for e in rec.entities if e.type == "region"]

@@ -115,6 +115,7 @@ class EntityTyper:
         self.company_suffixes = set(data["company_suffixes"])
         self.company_name_words = set((data.get("company_name_words") or {}).get(lang, []))
         self.company_name_heads = set((data.get("company_name_heads") or {}).get(lang, []))
+        self.site_nouns = set((data.get("site_nouns") or {}).get(lang, []))
         self.org_referents = set((data.get("organization_referents") or {}).get(lang, []))
         self.product_cues = set(data["product_cues"][lang])
         self.company_cues = set(data["company_cues"][lang])
@@ -262,6 +263,9 @@ class EntityTyper:
             elif etype == "region" and 2 <= end - start <= 3 and doc[start].text in self.first_names \
                     and all(t.is_title for t in doc[start:end]) and ent.label_ in PLACE_LABELS:
                 etype = "person"  # "Giulia Ferrandino" tagged LOC: a given name opens it
+            elif etype in ("person", "company", "product") and cue is None and ent.label_ not in PLACE_LABELS \
+                    and self._reads_as_place(doc, start, end, cands + ner):
+                etype = "region"  # "its mills in Varkaus and Jämsä" tagged ORG and PER
             elif etype == "region" and doc[start:end].root.dep_ in SUBJECT_DEPS:
                 etype = "company"  # a place the gazetteer does not know, acting as a subject
             elif etype == "region" and start >= 2 and doc[start - 1].lower_ in ORG_PREPOSITIONS and (start - 1) in role_edges[0] \
@@ -379,6 +383,30 @@ class EntityTyper:
             if noun in self.product_cues:
                 return "product"
         return None
+
+    def _reads_as_place(self, doc: Doc, start: int, end: int, cands: list[_Candidate]) -> bool:
+        """A one- or two-word name the text uses as a place: after "in" / "à" hanging on a site
+        noun ("its mills in Varkaus", "son usine à Woippy"), or in a list of places after "in"
+        / "à" / "en" ("in Addis Ababa, Adama and Hawassa")."""
+        if end - start > 2 or not all(t.is_title for t in doc[start:end]):
+            return False
+        root = doc[start:end].root
+        prep = root.head if root.dep_ == "pobj" else next((c for c in root.children if c.dep_ == "case"), None)
+        if prep is not None and prep.lower_ in ("in", "à"):
+            site = prep.head if root.dep_ == "pobj" else root.head
+            if site.lemma_.lower() in self.site_nouns or site.lower_ in self.site_nouns:
+                return True
+        if root.dep_ == "conj":
+            first = root
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            case = first.head if first.dep_ == "pobj" else next((c for c in first.children if c.dep_ == "case"), None)
+            if case is None or case.lower_ not in ("in", "à", "en", "across", "dans"):
+                return False  # "deals with Hungary and Volvo": no place list
+            places = {i for c in cands if c.type == "region" for i in range(c.start, c.end)}
+            group = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.i < start]
+            return any(t.i in places for t in group)
+        return False
 
     def _names_a_share(self, doc: Doc, start: int, cue_lemma: Optional[str] = None) -> bool:
         """"le titre Cytalis a terminé la séance en hausse": a share noun before the name and a
