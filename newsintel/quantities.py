@@ -47,13 +47,20 @@ def _compiled(lang: str):
     count = re.compile(rf"(?<![\w.,]){number}{scale}{unit}", re.I)
     # "25 of its 210 stores", "12 de ses 80 magasins": the first figure is what is counted
     partitive = re.compile(rf"(?<![\w.,]){number}\s+(?:{_alt(d['partitive'][lang])})(?:\s+\d[\d\s.,]*)?{unit}", re.I)
-    adjective = rf"(?:\s+(?:{_alt(d['count_adjectives'][lang])}))"
+    # a listed adjective or a hyphenated one ("loss-making"), once or twice: "eight loss-making stores"
+    adjective = rf"(?:\s+(?:{_alt(d['count_adjectives'][lang])}|[^\W\d_]+-[^\W\d_]+)){{1,2}}"
     count_adj = re.compile(rf"(?<![\w.,]){number}{scale}{adjective}{unit}", re.I)
     number_words = {k.lower(): v for k, v in (d.get("number_words") or {}).get(lang, {}).items()}
+    word = rf"(?P<word>{_alt(number_words) or '(?!)'})"
+    # "three of its 21 boutiques", "six de ses quatorze boutiques": the counted part, in words
+    total = rf"(?:\s+(?:\d[\d\s.,]*|{_alt(number_words) or '(?!)'}))?"
+    word_partitive = re.compile(
+        rf"(?<![\w.,]){word}\s+(?:{_alt(d['partitive'][lang])}){total}(?:{adjective})?{unit}", re.I)
+    word_count = re.compile(rf"(?<![\w.,]){word}(?:{adjective})?{unit}", re.I)
+    # partitives before plain counts, so the part wins over the total; "45 office jobs": the
+    # adjective reading first, so "office" is not what is counted
     patterns = [("money", money_before), ("money", money_after), ("percent", percent), ("count", partitive),
-                ("count", count), ("count", count_adj)]
-    if number_words:
-        patterns.append(("count", re.compile(rf"(?<![\w.,])(?P<word>{_alt(number_words)}){adjective}?{unit}", re.I)))
+                ("count", word_partitive), ("count", count_adj), ("count", count), ("count", word_count)]
     return {
         "patterns": patterns,
         "number_words": number_words,

@@ -45,6 +45,16 @@ def test_numbers_are_not_years():
     ("en", "Revenue rose 8% to $3.1bn.", [(8.0, "percent", None, "up", "revenue"), (3.1e9, "currency", "USD", "none", "revenue")]),
     ("en", "Net profit fell 15% and it raised €310 million.", [(15.0, "percent", None, "down", "profit"), (3.1e8, "currency", "EUR", "none", None)]),
     ("en", "It will cut 2,500 jobs.", [(2500.0, "jobs", None, "none", "jobs")]),
+    # the verb before a change gives its direction, so the change is kept over the level
+    ("en", "Overall net sales slipped 4% to $1.12 billion.",
+     [(4.0, "percent", None, "down", "sales"), (1.12e9, "currency", "USD", "none", "sales")]),
+    ("fr", "Le bénéfice net a bondi de 24 %, à 13,8 milliards de yuans.",
+     [(24.0, "percent", None, "up", "profit"), (1.38e10, "currency", "CNY", "none", "profit")]),
+    # counts in words with a partitive, hyphenated adjectives, an adjective that is also a unit
+    ("en", "It will close three of its 21 boutiques.", [(3.0, "stores", None, "none", "stores")]),
+    ("fr", "La marque va fermer six de ses quatorze boutiques.", [(6.0, "stores", None, "none", "stores")]),
+    ("en", "Tran plans to shut a further eight loss-making stores.", [(8.0, "stores", None, "none", "stores")]),
+    ("en", "It will cut 45 office jobs in Montreal.", [(45.0, "jobs", None, "none", "jobs")]),
 ])
 def test_quantities(lang, text, expected):
     got = [(q.quantity.value, q.quantity.unit, q.quantity.currency, q.quantity.direction, q.quantity.measure)
