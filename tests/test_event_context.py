@@ -170,3 +170,15 @@ def test_a_region_after_an_unknown_town_situates_it(pipeline, text, places):
 def test_withdrawing_a_product_is_not_leaving_a_market(pipeline, text, etype):
     rec = pipeline.analyze(text, lang="fr", published="2025-01-10")
     assert [e.type for e in rec.events] == [etype]
+
+
+@pytest.mark.parametrize("lang,text,actor,target", [
+    ("en", "Nordtinde Energy Services said revenue rose. Nordtinde, which the private equity firm Brattberg Equity "
+           "bought in 2019, reported a 9% rise in first-quarter revenue.", "Brattberg Equity", "Nordtinde Energy Services"),
+    ("fr", "L'opérateur Sirvane va lancer une offre. Sirvane, racheté en 2019 par le fonds luxembourgeois Quernel "
+           "Capital, revendique 7,8 millions de clients.", "Quernel Capital", "Sirvane"),
+])
+def test_a_deal_told_in_a_relative_clause_keeps_buyer_and_bought(pipeline, lang, text, actor, target):
+    rec = pipeline.analyze(text, lang=lang)
+    deal = next(e for e in rec.events if e.type == "acquisition")
+    assert (rec.entity(deal.actor).canonical, rec.entity(deal.target).canonical) == (actor, target)

@@ -60,6 +60,7 @@ FINANCIAL_MEASURES = {"revenue", "sales", "profit", "operating_profit", "ebitda"
                       "orders", "market_share", "cash_flow", "volumes", "impairment", "gain"}
 REPEATABLE_TYPES = {"financial_results"}  # "le chiffre d'affaires", "le résultat net": separate figures
 ROLE_FREE_TYPES = {"executive_appointment", "executive_departure"}
+DEAL_TYPES = {"acquisition", "divestment", "investment_funding"}  # the thing bought, sold or funded
 TARGET_TYPES = {"acquisition", "merger", "divestment", "partnership", "investment_funding", "legal_regulatory"}
 LOCATION_TYPES = {"market_entry", "market_expansion", "market_exit", "facility_opening", "facility_closure",
                   "layoffs", "hiring", "restructuring", "partnership", "investment_funding", "ipo", "bankruptcy",
@@ -307,8 +308,8 @@ class EventExtractor:
         """The actor: the trained selector's best candidate when there is one, the parse rule
         otherwise (and as one of the selector's features)."""
         rule, parsed = self._actor(trig, doc, index, entities, top_company, described)
-        if self.actors is None:
-            return rule, parsed
+        if self.actors is None or (parsed and trig.type in DEAL_TYPES and self._deal_object(trig, doc, index, entities, rule)):
+            return rule, parsed  # "Nordtinde, which Brattberg bought": the clause names its own subject
         cands = self.actor_candidates(trig, doc, index, entities, top_company, rule)
         if not cands:
             return rule, parsed
@@ -945,9 +946,30 @@ class EventExtractor:
         out.pop(actor, None)
         return list(out.items())
 
+    @staticmethod
+    def _antecedent(tok: Token) -> Optional[Token]:
+        """The noun a verb trigger's relative or participial clause describes: "Nordtinde"
+        in "Nordtinde, which Brattberg bought", "Sirvane" in "Sirvane, racheté par Quernel"."""
+        if tok.pos_ != "VERB" or tok.dep_ not in ("relcl", "acl:relcl", "acl") or tok.head is tok:
+            return None
+        return tok.head if tok.head.pos_ in ("PROPN", "NOUN") else None
+
+    def _deal_object(self, trig, doc: Doc, index: dict, entities: dict, actor: Optional[str]) -> Optional[str]:
+        """The company a deal's relative or participial clause describes, when the clause
+        names someone else as the buyer or seller."""
+        antecedent = self._antecedent(doc[trig.start])
+        if antecedent is None:
+            return None
+        eid = self._entity_at(antecedent, doc, ("company", "organization", "product"), index, entities)
+        return eid if eid and actor and eid != actor else None
+
     def _select_target(self, trig, doc, sent, index, entities, actor) -> Optional[str]:
         """The other party: the trained selector's best candidate when there is one, the
         parse rule otherwise (and as one of the selector's features)."""
+        if trig.type in DEAL_TYPES:
+            eid = self._deal_object(trig, doc, index, entities, actor)
+            if eid:
+                return eid  # "Nordtinde, which Brattberg bought", "Sirvane, racheté par Quernel"
         rule = self._target(trig, doc, sent, index, entities, actor)
         cands = self.target_candidates(sent, index, entities, actor)
         if self.targets is None or not cands:
