@@ -66,7 +66,7 @@ def type_features(doc: Doc, entity: Entity, lang: str, given_names: frozenset[st
         add(f"ner={label}")
         root = span.root
         add(f"dep={root.dep_}")
-        if root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "pobj", "obl", "nmod", "appos"):
+        if root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "pobj", "obl", "nmod", "appos", "compound"):
             add(f"head={root.dep_}|{root.head.lemma_.lower()}")
         for child in root.children:
             if child.dep_ == "appos" and child.i not in range(span.start, span.end):
