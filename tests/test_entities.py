@@ -208,3 +208,11 @@ def test_names_used_as_places_are_regions(pipeline, lang, text, places):
 def test_a_company_coordinated_with_a_country_stays_a_company(pipeline):
     rec = pipeline.analyze("Hanvora signed supply deals with Hungary and Volvo.", lang="en")
     assert "Volvo" not in [e.canonical for e in rec.entities if e.type == "region"]
+
+
+def test_a_place_far_from_any_known_place_takes_the_article_country(pipeline):
+    rec = pipeline.analyze("Le constructeur naval Hanbada Heavy Industries a vu son bénéfice reculer en Corée du Sud. "
+                           "Le groupe emploie 9 000 personnes dans son chantier de Geoje, le plus grand du groupe.",
+                           lang="fr")
+    place = next(e for e in rec.entities if e.canonical == "Geoje")
+    assert place.type == "region" and place.country == "KR"

@@ -1119,16 +1119,22 @@ class EntityTyper:
     @staticmethod
     def _context_country(g: _Group, groups: list[_Group]) -> Optional[str]:
         """The country of a place the gazetteer does not know ("Lisieux, dans le Calvados"):
-        that of the nearest known place in the text, within a few words."""
+        that of the nearest known place in the text, within a few words; failing that, the
+        country the article's known places belong to most often ("le chantier de Geoje" in a
+        story about a Korean shipbuilder)."""
         best, best_dist = None, 12
+        counts: Counter = Counter()
         for other in groups:
             if other.region is None or not other.region.region.country:
                 continue
+            counts[other.region.region.country] += len(other.candidates)
             for c in g.candidates:
                 for o in other.candidates:
                     dist = min(abs(o.start - c.end), abs(c.start - o.end))
                     if dist < best_dist:
                         best, best_dist = other.region.region.country, dist
+        if best is None and counts:
+            best = counts.most_common(1)[0][0]
         return best
 
     def _to_records(self, doc: Doc, groups: list[_Group]) -> tuple[list[Entity], dict]:
