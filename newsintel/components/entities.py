@@ -240,6 +240,7 @@ class EntityTyper:
             if start in role_starts and ent.label_ in ORG_LABELS:
                 continue  # "ministre de l'Agriculture" is a title, not an organization
             etype = self._type_of(doc, start, end, ent.label_)
+            source = "ner"
             cue = None
             if ent.label_ in ORG_LABELS | PERSON_LABELS | PRODUCT_LABELS | PLACE_LABELS:
                 # a place the gazetteer does not know may be a name: "la citadine électrique Pixa"
@@ -263,15 +264,17 @@ class EntityTyper:
             elif etype == "region" and 2 <= end - start <= 3 and doc[start].text in self.first_names \
                     and all(t.is_title for t in doc[start:end]) and ent.label_ in PLACE_LABELS:
                 etype = "person"  # "Giulia Ferrandino" tagged LOC: a given name opens it
-            elif etype in ("person", "company", "product") and cue is None and ent.label_ not in PLACE_LABELS \
+            elif etype in ("person", "company", "product", "region") and cue is None \
                     and self._reads_as_place(doc, start, end, cands + ner):
-                etype = "region"  # "its mills in Varkaus and Jämsä" tagged ORG and PER
+                # "its mills in Varkaus and Jämsä" tagged ORG and PER: a place by the text's
+                # own evidence, which the type model does not overrule
+                etype, source = "region", "rule"
             elif etype == "region" and doc[start:end].root.dep_ in SUBJECT_DEPS:
                 etype = "company"  # a place the gazetteer does not know, acting as a subject
             elif etype == "region" and start >= 2 and doc[start - 1].lower_ in ORG_PREPOSITIONS and (start - 1) in role_edges[0] \
                     and (start - 1) not in civic_ends:
                 etype = "company"  # "cheffe de la direction d'Hydrolys": a title's organization ("maire de Cluses" aside)
-            ner.append(_Candidate(start, end, etype, "ner"))
+            ner.append(_Candidate(start, end, etype, source))
             taken.update(range(start, end))
         ner.extend(self._cue_candidates(doc, taken))
         ner.extend(self._source_candidates(doc, taken))
@@ -386,8 +389,9 @@ class EntityTyper:
 
     def _reads_as_place(self, doc: Doc, start: int, end: int, cands: list[_Candidate]) -> bool:
         """A one- or two-word name the text uses as a place: after "in" / "à" hanging on a site
-        noun ("its mills in Varkaus", "son usine à Woippy"), or in a list of places after "in"
-        / "à" / "en" ("in Addis Ababa, Adama and Hawassa")."""
+        noun ("its mills in Varkaus", "son usine à Woippy"), modifying one ("its Kambalda nickel
+        mine"), or in a list of places after "in" / "à" / "en" ("in Addis Ababa, Adama and
+        Hawassa")."""
         if end - start > 2 or not all(t.is_title for t in doc[start:end]):
             return False
         root = doc[start:end].root
@@ -395,6 +399,13 @@ class EntityTyper:
         if prep is not None and prep.lower_ in ("in", "à"):
             site = prep.head if root.dep_ == "pobj" else root.head
             if site.lemma_.lower() in self.site_nouns or site.lower_ in self.site_nouns:
+                return True
+        head = root
+        for _ in range(2):  # "its Kambalda nickel mine": the name modifies a site noun
+            if head.dep_ not in ("compound", "amod") or head.head is head:
+                break
+            head = head.head
+            if head.lemma_.lower() in self.site_nouns:
                 return True
         if root.dep_ == "conj":
             first = root
