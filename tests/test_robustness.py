@@ -11,6 +11,8 @@ import pytest
     ("fr", " ".join(["Navalis"] * 5000) + "."),
     ("en", "Q3 | Revenue | 1,200 | +12%\nQ4 | Revenue | 1,350 | +9%\nTotal | | 2,550 |\n" * 50),
     ("fr", "\n".join(["Chiffre d'affaires : 4,2 milliards d'euros.", "Effectifs : 1 200.", "Siège : Lyon."] * 30)),
+    # a list of 1,600 places, most unknown to the gazetteer, in one sentence
+    ("en", "The company will hire staff in " + ", ".join(["Adama", "Varkaus", "Hawassa", "Lyon"] * 400) + " and Paris."),
 ])
 def test_awkward_texts(pipeline, lang, text):
     rec = pipeline.analyze(text, lang=lang)

@@ -33,6 +33,7 @@ from .regions import RegionMatch
 ORG_LABELS = {"ORG"}
 PERSON_LABELS = {"PER", "PERSON"}
 LOWERCASE_NAME_ARTICLES = {"la", "le", "les"}
+LIST_REACH = 8  # conjuncts looked back over in a list of places
 PLACE_LABELS = {"LOC", "GPE"}
 PRODUCT_LABELS = {"PRODUCT", "MISC", "WORK_OF_ART"}
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
@@ -194,6 +195,7 @@ class EntityTyper:
             cands.append(_Candidate(m.start, m.end, "region", "gazetteer", region=m))
             taken.update(range(m.start, m.end))
         ner: list[_Candidate] = self._person_name_candidates(doc, taken, role_edges, role_starts)
+        place_tokens = {i for c in cands if c.type == "region" for i in range(c.start, c.end)}
         for c in ner:
             taken.update(range(c.start, c.end))
         for ent in self._joined_ents(doc):
@@ -265,7 +267,7 @@ class EntityTyper:
                     and all(t.is_title for t in doc[start:end]) and ent.label_ in PLACE_LABELS:
                 etype = "person"  # "Giulia Ferrandino" tagged LOC: a given name opens it
             elif etype in ("person", "company", "product", "region") and cue is None \
-                    and self._reads_as_place(doc, start, end, cands + ner):
+                    and self._reads_as_place(doc, start, end, place_tokens):
                 # "its mills in Varkaus and Jämsä" tagged ORG and PER: a place by the text's
                 # own evidence, which the type model does not overrule
                 etype, source = "region", "rule"
@@ -275,6 +277,8 @@ class EntityTyper:
                     and (start - 1) not in civic_ends:
                 etype = "company"  # "cheffe de la direction d'Hydrolys": a title's organization ("maire de Cluses" aside)
             ner.append(_Candidate(start, end, etype, source))
+            if etype == "region":
+                place_tokens.update(range(start, end))
             taken.update(range(start, end))
         ner.extend(self._cue_candidates(doc, taken))
         ner.extend(self._source_candidates(doc, taken))
@@ -387,7 +391,7 @@ class EntityTyper:
                 return "product"
         return None
 
-    def _reads_as_place(self, doc: Doc, start: int, end: int, cands: list[_Candidate]) -> bool:
+    def _reads_as_place(self, doc: Doc, start: int, end: int, place_tokens: set[int]) -> bool:
         """A one- or two-word name the text uses as a place: after "in" / "à" hanging on a site
         noun ("its mills in Varkaus", "son usine à Woippy"), modifying one ("its Kambalda nickel
         mine"), or in a list of places after "in" / "à" / "en" ("in Addis Ababa, Adama and
@@ -408,15 +412,17 @@ class EntityTyper:
             if head.lemma_.lower() in self.site_nouns:
                 return True
         if root.dep_ == "conj":
-            first = root
-            while first.dep_ == "conj" and first.head is not first:
+            # the conjuncts before it, up the chain (a few: a list of thousands stays cheap)
+            first, near_place = root, False
+            for _ in range(LIST_REACH):
+                if first.dep_ != "conj" or first.head is first:
+                    break
                 first = first.head
+                near_place = near_place or first.i in place_tokens
             case = first.head if first.dep_ == "pobj" else next((c for c in first.children if c.dep_ == "case"), None)
             if case is None or case.lower_ not in ("in", "à", "en", "across", "dans"):
                 return False  # "deals with Hungary and Volvo": no place list
-            places = {i for c in cands if c.type == "region" for i in range(c.start, c.end)}
-            group = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.i < start]
-            return any(t.i in places for t in group)
+            return near_place
         return False
 
     def _names_a_share(self, doc: Doc, start: int, cue_lemma: Optional[str] = None) -> bool:
