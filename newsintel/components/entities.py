@@ -34,6 +34,7 @@ ORG_LABELS = {"ORG"}
 PERSON_LABELS = {"PER", "PERSON"}
 LOWERCASE_NAME_ARTICLES = {"la", "le", "les"}
 LIST_REACH = 8  # conjuncts looked back over in a list of places
+RELATIVE_OWNERS = {"whose", "dont"}  # "Fikir Bank, dont la présidente": the title is the bank's
 PLACE_LABELS = {"LOC", "GPE"}
 PRODUCT_LABELS = {"PRODUCT", "MISC", "WORK_OF_ART"}
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
@@ -166,7 +167,7 @@ class EntityTyper:
         ends, starts = role_edges
         before = start in ends or (start - 1 in ends and doc[start - 1].text == ",")
         return before or (end < len(doc) and doc[end].text == "," and any(
-            end + k in starts and not any(t.lower_ in ("whose", "dont") for t in doc[end + 1:end + k])
+            end + k in starts and not any(t.lower_ in RELATIVE_OWNERS for t in doc[end + 1:end + k])
             for k in (1, 2, 3)))  # "Harvest Crest Bank, whose chairwoman": the bank's title
 
     def _looks_like_titled_person(self, doc: Doc, start: int, end: int, role_edges: tuple[set, set]) -> bool:
@@ -846,7 +847,7 @@ class EntityTyper:
                 dist = len(between)
             elif s >= person.end:  # role after: "Luca Rossi, directeur général", "X a été nommée présidente"
                 between = doc[person.end:s]
-                if any(t.text in (".", ";") or t.lower_ in ("whose", "dont") for t in between) or len(between) > 8:
+                if any(t.text in (".", ";") or t.lower_ in RELATIVE_OWNERS for t in between) or len(between) > 8:
                     continue  # "Fikir Bank, dont la présidente": the title is someone else's
                 if any(p is not person and person.end <= p.start < s for p in persons):
                     continue
@@ -915,8 +916,8 @@ class EntityTyper:
     def _after_relative_pronoun(doc: Doc, s: int) -> bool:
         """"Fikir Bank, dont la présidente, ...", "Fikir Bank, whose chairwoman, ...": the
         title belongs to the name the relative clause hangs on."""
-        return (s > 0 and doc[s - 1].lower_ == "whose") or (
-            s > 1 and doc[s - 1].lower_ in DETERMINERS and doc[s - 2].lower_ == "dont")
+        return (s > 0 and doc[s - 1].lower_ in RELATIVE_OWNERS) or (
+            s > 1 and doc[s - 1].lower_ in DETERMINERS and doc[s - 2].lower_ in RELATIVE_OWNERS)
 
     def _role_scope(self, doc: Doc, s: int, e: int, end: int, token_group: dict[int, _Group]) -> Optional[str]:
         """The kind of place a title is limited to, if any: a place inside the title's
@@ -1134,25 +1135,30 @@ class EntityTyper:
         return max(texts, key=lambda t: (len(t.split()), texts.count(t), -texts.index(t)))
 
     @staticmethod
-    def _context_country(g: _Group, groups: list[_Group]) -> Optional[str]:
+    def _known_places(groups: list[_Group]) -> tuple[list[tuple[str, list[_Candidate]]], Optional[str]]:
+        """The article's gazetteer places as (country, mentions), and the country they belong
+        to most often (mention-weighted)."""
+        known = [(o.region.region.country, o.candidates) for o in groups
+                 if o.region is not None and o.region.region.country]
+        counts = Counter()
+        for country, mentions in known:
+            counts[country] += len(mentions)
+        return known, counts.most_common(1)[0][0] if counts else None
+
+    @staticmethod
+    def _context_country(g: _Group, known: list[tuple[str, list[_Candidate]]], article_country: Optional[str]) -> Optional[str]:
         """The country of a place the gazetteer does not know ("Lisieux, dans le Calvados"):
         that of the nearest known place in the text, within a few words; failing that, the
         country the article's known places belong to most often ("le chantier de Geoje" in a
         story about a Korean shipbuilder)."""
         best, best_dist = None, 12
-        counts: Counter = Counter()
-        for other in groups:
-            if other.region is None or not other.region.region.country:
-                continue
-            counts[other.region.region.country] += len(other.candidates)
+        for country, mentions in known:
             for c in g.candidates:
-                for o in other.candidates:
+                for o in mentions:
                     dist = min(abs(o.start - c.end), abs(c.start - o.end))
                     if dist < best_dist:
-                        best, best_dist = other.region.region.country, dist
-        if best is None and counts:
-            best = counts.most_common(1)[0][0]
-        return best
+                        best, best_dist = country, dist
+        return best or article_country
 
     def _to_records(self, doc: Doc, groups: list[_Group]) -> tuple[list[Entity], dict]:
         sent_index = {}
@@ -1172,6 +1178,7 @@ class EntityTyper:
                     hi = mid - 1
             return lo
 
+        known, article_country = self._known_places(groups)
         id_of: dict[int, str] = {}
         for g in groups:
             if g.region is not None:
@@ -1190,7 +1197,7 @@ class EntityTyper:
             kind = g.region.kind if g.region is not None else None
             context_country = None
             if g.type == "region" and region is None:
-                context_country = self._context_country(g, groups)
+                context_country = self._context_country(g, known, article_country)
             if g.region is not None:
                 forms = {c.region.form for c in g.candidates if c.region is not None}
                 kind = g.region.region.kind if "name" in forms else kind

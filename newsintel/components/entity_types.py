@@ -20,6 +20,8 @@ from ..records import Entity, entity_id_for
 
 RETYPED = ("company", "organization", "product")
 PLACE_GUESS = "region"  # a name the base model calls a place but the gazetteer does not know
+POSSESSIVE_WORDS = {"its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs"}
+CONTENT_POS = {"NOUN", "PROPN", "ADJ"}
 
 
 def retypable(entity: Entity) -> bool:
@@ -27,8 +29,6 @@ def retypable(entity: Entity) -> bool:
     ("Fertilys", "Glenarvon Drilling" tagged LOC): these may be companies too."""
     return entity.type in RETYPED or (
         entity.type == PLACE_GUESS and entity.kind is None and all(m.source == "ner" for m in entity.mentions))
-POSSESSIVE_WORDS = {"its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs"}
-CONTENT_POS = {"NOUN", "PROPN", "ADJ"}
 
 
 def type_features(doc: Doc, entity: Entity, lang: str, given_names: frozenset[str] = frozenset()) -> dict[str, float]:
