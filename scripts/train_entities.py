@@ -126,16 +126,17 @@ def main() -> int:
 
 
 def organization_cases(articles):
-    """(features, label, group, executive key, rule pick) for each candidate organization of
-    each predicted executive that is a gold executive."""
+    """(features, label, group, executive key, rule pick, rule final) for each candidate
+    organization of each predicted executive that is a gold executive; "rule final" marks the
+    executives whose title names the organization, which the selector leaves to the rules."""
     from newsintel import Pipeline
-    from newsintel.components.executive_orgs import ORG_TYPES, organization_features
+    from newsintel.components.executive_orgs import ORG_TYPES, RULE_FINAL, candidate_ranks, organization_features
     from newsintel.evaluate import _same_entity
 
     pipeline = Pipeline({"sentiment": "lexicon", "event_verifier": False})
     for lang in ("fr", "en"):
         pipeline.nlp(lang).get_pipe("newsintel_entities").orgs = None
-    feats, labels, groups, keys, rules = [], [], [], [], []
+    feats, labels, groups, keys, rules, final = [], [], [], [], [], []
     for n, art in enumerate(articles):
         nlp = pipeline.nlp(art["lang"])
         component = nlp.get_pipe("newsintel_entities")
@@ -154,8 +155,11 @@ def organization_cases(articles):
             if person is None:
                 continue
             key = (n, ex["person"])
+            ranks = candidate_ranks(person, orgs)
+            via = (doc._.ni_org_via or {}).get(person.entity_id)
             for cand in orgs:
-                feats.append(organization_features(person, cand, main, person.organization, before))
+                feats.append(organization_features(person, cand, main, person.organization, before, ranks, via))
+                final.append(via in RULE_FINAL)
                 right = ex.get("organization") and _same_entity(gold.get(ex["organization"], []),
                                                                 [(m.start, m.end) for m in cand.mentions])
                 labels.append(int(bool(right)))
@@ -168,14 +172,17 @@ def organization_cases(articles):
                 groups.append(n)
                 keys.append(key)
                 rules.append(False)
-    return feats, np.array(labels), np.array(groups), keys, np.array(rules)
+                final.append(False)
+    return feats, np.array(labels), np.array(groups), keys, np.array(rules), np.array(final)
 
 
-def organization_accuracy(prob, labels, keys, rules, threshold) -> float:
-    """Share of executives whose organization (best candidate at or above the threshold, else
-    the rules' choice) is the gold one."""
+def organization_accuracy(prob, labels, keys, rules, threshold, final=None) -> float:
+    """Share of executives whose organization (the rules' choice where it is ``final``, else the
+    best candidate at or above the threshold, else the rules' choice) is the gold one."""
     from newsintel.training import choices_by_group
 
+    if final is not None:
+        prob = np.where(final, rules.astype(float), prob)
     right = total = 0
     for rows, chosen in choices_by_group(prob, keys, threshold, rules):
         gold = [i for i in rows if labels[i]]
@@ -187,10 +194,11 @@ def organization_accuracy(prob, labels, keys, rules, threshold) -> float:
 def train_organizations(articles) -> None:
     from newsintel.training import fit_selector
 
-    feats, y, groups, keys, rules = organization_cases(articles)
+    feats, y, groups, keys, rules, final = organization_cases(articles)
     base = organization_accuracy(rules.astype(float), y, keys, rules, 0.5)
     print(f"organizations: {len(set(keys))} executives; the rules get {base:.3f} right")
-    fit_selector("organizations", feats, y, groups, lambda prob, t: organization_accuracy(prob, y, keys, rules, t),
+    fit_selector("organizations", feats, y, groups,
+                 lambda prob, t: organization_accuracy(prob, y, keys, rules, t, final),
                  (0.2, 0.3, 0.4, 0.5, 0.6), ORGS_OUT, base,
                  f"corpora/gold splits {', '.join(SPLITS)}: {len(set(keys))} executives", C_GRID)
 

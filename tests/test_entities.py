@@ -180,9 +180,33 @@ def test_company_names_the_base_model_cuts_or_overruns(pipeline, lang, text, com
            "the agreement.", "Hirut Alemayehu", "chair", "Harvest Crest Bank"),
     ("en", "Holivo was fined by the Ministry of Housing. A spokeswoman for the ministry, Lucia Ferrer, said the "
            "register protects residents.", "Lucia Ferrer", "spokesperson", "Ministry of Housing"),
+    # a minister serves the ministry the article names, never a company of the story
+    ("fr", "Le ministère des Infrastructures, qui pilote l’opération, prévoit de céder 44,9 % du capital. Le ministre "
+           "des Infrastructures, Rui Palmeiro, assure que le calendrier est maintenu.", "Rui Palmeiro", "minister",
+     "Infrastructures"),
+    # a verbal title with a possessive names a part of the company; a founder named chief executive is its CEO
+    ("en", "The Japanese trading house Hokusei Shoji said on Tuesday it would sell its copper business. Reiko Aomine, "
+           "who heads Hokusei's metals division, said the sale would close in May.", "Reiko Aomine", "head_of_unit",
+     "Hokusei Shoji"),
+    ("en", "Brightkettle Energy was founded by Tobias Wren in 2011. Tobias Wren, the chief executive of Brightkettle "
+           "Energy, said sales rose.", "Tobias Wren", "ceo", "Brightkettle Energy"),
 ])
 def test_executives_found_beyond_an_adjacent_title(pipeline, lang, text, name, role, org):
     assert_executive(pipeline.analyze(text, lang=lang), name, role, org)
+
+
+@pytest.mark.parametrize("lang,text,minister", [
+    ("fr", "Le groupe Navalis ferme son usine de Gand. La ministre fédérale de l'Emploi, Ann Verhaegen, a demandé à rencontrer "
+           "la direction de Navalis.", "Ann Verhaegen"),
+    ("fr", "Le groupe Navalis a signé un contrat en Hongrie. Le ministre hongrois des Affaires étrangères et du "
+           "Commerce, Gábor Szentkirályi, a salué l'accord avec Navalis.", "Gábor Szentkirályi"),
+    ("en", "Navalis will close its plant in Cork. Ireland's Enterprise minister, Peter Burke, said he was "
+           "disappointed by Navalis.", "Peter Burke"),
+])
+def test_a_ministers_portfolio_is_no_organization(pipeline, lang, text, minister):
+    rec = pipeline.analyze(text, lang=lang)
+    assert sorted(e.canonical for e in rec.entities if e.type in ("company", "organization")) == ["Navalis"]
+    assert people(rec)[minister][0] == "minister" and people(rec)[minister][2] is None
 
 
 def test_first_word_of_a_company_name_is_its_short_form(pipeline):

@@ -54,6 +54,8 @@ NAME_ARTICLES = {"le", "la", "les", "l'", "l’", "de", "het", "the", "el", "il"
 SOURCE_NAME_LINKS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "&", "of", "the", "and", "et"}
 POSSESSIVES = {"son", "sa", "ses", "its", "their", "leur", "leurs"}
 DETERMINERS = {"le", "la", "les", "l'", "l’", "the", "un", "une", "a", "an"}
+PORTFOLIO_LINKS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "à", "au", "aux", "et", "chargé", "chargée",
+                   "of", "for", "and"}  # words between a minister's title and the capitals of the portfolio
 
 
 @dataclass
@@ -76,6 +78,7 @@ class _Group:
     role: Optional[str] = None
     role_text: Optional[str] = None
     organization: Optional["_Group"] = None
+    organization_via: Optional[str] = None  # which rule chose the organization: title, possessive, main...
     owner: Optional["_Group"] = None
     parent: Optional["_Group"] = None
     source_role: Optional[str] = None
@@ -86,7 +89,7 @@ class _Group:
 @Language.factory(
     "newsintel_entities",
     default_config={"aliases": None, "types_model": None},
-    assigns=["doc._.ni_entities", "doc._.ni_token_entity", "doc._.ni_roles"],
+    assigns=["doc._.ni_entities", "doc._.ni_token_entity", "doc._.ni_roles", "doc._.ni_org_via"],
     requires=["doc.ents"],
 )
 def make_entity_typer(nlp: Language, name: str, aliases: Optional[str], types_model: Optional[str]):
@@ -195,6 +198,8 @@ class EntityTyper:
                 continue
             cands.append(_Candidate(m.start, m.end, "region", "gazetteer", region=m))
             taken.update(range(m.start, m.end))
+        # "ministre fédérale de l'Emploi", "Enterprise minister": a portfolio, not an organization
+        taken.update(self._portfolio_tokens(doc, roles, taken))
         ner: list[_Candidate] = self._person_name_candidates(doc, taken, role_edges, role_starts)
         place_tokens = {i for c in cands if c.type == "region" for i in range(c.start, c.end)}
         for c in ner:
@@ -288,6 +293,38 @@ class EntityTyper:
         cands.extend(ner)
         cands.extend(self._unlabelled_repeats(doc, cands, taken))
         return sorted(cands, key=lambda c: c.start)
+
+    @staticmethod
+    def _portfolio_tokens(doc: Doc, roles: list[tuple[int, int, str]], taken: set[int]) -> set[int]:
+        """The capitalized words naming a minister's portfolio: after the title through
+        prepositions and adjectives ("ministre hongrois des Affaires étrangères et du Commerce",
+        "Minister for Enterprise") or right before an English title ("Enterprise minister").
+        A capital right after another one ends the portfolio: "de l'Industrie Jean Dupont"."""
+        found: set[int] = set()
+        for s, e, r in roles:
+            if r != "minister":
+                continue
+            j, links, last_capital = e, 0, None
+            while j < len(doc) and j not in taken and not doc[j].is_punct:
+                t = doc[j]
+                if t.is_title or t.is_upper:
+                    if last_capital == j - 1 and not (t.pos_ == "ADJ" or doc[j - 1].text == "État"):
+                        break
+                    if last_capital is None and (j == e or doc[j - 1].lower_ not in PORTFOLIO_LINKS):
+                        break  # "ministre Jean Dupont": a name, not a portfolio
+                    found.add(j)
+                    last_capital, links = j, 0
+                elif t.is_lower and (t.lower_ in PORTFOLIO_LINKS or t.pos_ == "ADJ") and links < 5:
+                    links += 1
+                else:
+                    break
+                j += 1
+            k = s - 1
+            while k >= 0 and s - k <= 2 and k not in taken and doc[k].is_title and not doc[k].is_sent_start \
+                    and doc[s].is_lower and doc[k].pos_ != "PROPN":
+                found.add(k)
+                k -= 1
+        return found
 
     @staticmethod
     def _joined_ents(doc: Doc) -> list[Span]:
@@ -875,7 +912,12 @@ class EntityTyper:
             end = j
         if doc[s:e].text.lower() in VERBAL_HEADS and e < len(doc) and token_group.get(e) is not None \
                 and token_group[e].type == "company":
-            name = "ceo"  # "Luca Rossi dirige Navalis": the company itself, not a unit of it
+            after = e
+            while after < len(doc) and token_group.get(after) is token_group[e]:
+                after += 1
+            # "Luca Rossi dirige Navalis": the company itself; "heads Hokusei's metals division",
+            # "runs Orsière's business in China": a part of it
+            name = "head_of_unit" if after < len(doc) and doc[after].text in POSSESSIVE_ENDINGS else "ceo"
         scope = self._role_scope(doc, s, e, end, token_group) if name in SCOPED_ROLES else None
         if scope in ("country", "nationality"):
             name = "country_manager"  # "general manager for Canada", "China managing director"
@@ -893,24 +935,45 @@ class EntityTyper:
 
     def _set_role(self, doc: Doc, group: _Group, role: tuple, token_group: dict[int, _Group],
                   titles: dict[tuple[int, int], tuple[str, int]]) -> None:
-        if group.role is not None:
-            return
         s, e, name = role
+        if group.role is not None and not (group.role == "founder" and self.role_priority.get(
+                titles[(s, e)][0], 99) < self.role_priority["founder"]):
+            return  # a founder named chief executive elsewhere in the article is its chief executive
         group.type = "executive"
         group.role, end = titles[(s, e)]
         group.role_text = doc[s:end].text
-        group.organization = self._role_organization(doc, s, end, token_group)
+        group.organization, group.organization_via = self._role_organization(doc, s, end, token_group), "title"
+        if group.organization is None and name == "minister":
+            group.organization, group.organization_via = self._ministry_named(doc, s, e, token_group), "ministry"
         if group.organization is None and self._points_to_organization(doc, s, end):
             # "the union's national officer", "a spokeswoman for the ministry": that organization
             group.organization = self._company_before(s, token_group, types=("organization",), window=400)
+            group.organization_via = "referent"
             return
         if group.organization is None and name not in UNATTACHED_ROLES:
             # "Prévial ... Son directeur général, Olivier Mazeau": the company just named;
             # "the chief executive, Jane Doe": the company the article is about
             if s > 0 and doc[s - 1].lower_ in POSSESSIVES or self._after_relative_pronoun(doc, s):
                 group.organization = self._company_before(s, token_group)
+                group.organization_via = "relative" if self._after_relative_pronoun(doc, s) else "possessive"
             if group.organization is None:
-                group.organization = self._main_company(token_group)
+                group.organization, group.organization_via = self._main_company(token_group), "main"
+
+    def _ministry_named(self, doc: Doc, s: int, e: int, token_group: dict[int, _Group]) -> Optional[_Group]:
+        """The organization whose name repeats a capital of a minister's portfolio: "le ministre
+        des Infrastructures" serves "le ministère des Infrastructures" when the article names it."""
+        portfolio = {t.lower_ for t in doc[max(0, s - 2):min(len(doc), e + 8)]
+                     if t.is_title and t.i not in range(s, e) and token_group.get(t.i) is None}
+        if not portfolio:
+            return None
+        for g in {id(g): g for g in token_group.values()}.values():
+            if not portfolio & {w.lower() for w in g.canonical.split()}:
+                continue
+            # "le ministère des Infrastructures" may still be typed a company at this point
+            if g.type == "organization" or (g.type == "company" and any(
+                    t.lemma_.lower() in self.org_referents for c in g.candidates for t in doc[max(0, c.start - 2):c.start])):
+                return g
+        return None
 
     @staticmethod
     def _after_relative_pronoun(doc: Doc, s: int) -> bool:
@@ -1097,10 +1160,11 @@ class EntityTyper:
         doc._.ni_roles = [(s, e, titles[(s, e)][0]) for s, e, _ in roles]
         doc._.ni_entities, id_of = self._to_records(doc, groups)
         doc._.ni_token_entity = {i: id_of[id(g)] for i, g in token_group.items()}
+        doc._.ni_org_via = {id_of[id(g)]: g.organization_via for g in groups if g.organization_via and id(g) in id_of}
         if self.types is not None:
             retype_entities(doc, doc._.ni_entities, doc._.ni_token_entity, self.types, self.lang, self.first_names)
         if self.orgs is not None:
-            attach_organizations(doc._.ni_entities, self.orgs, self.words_before(doc, doc._.ni_entities))
+            attach_organizations(doc._.ni_entities, self.orgs, self.words_before(doc, doc._.ni_entities), doc._.ni_org_via)
         return doc
 
     @staticmethod
