@@ -56,6 +56,25 @@ def test_a_coordinated_clause_keeps_its_own_negation(pipeline):
     assert results and all(e.modality != "negated" for e in results)
 
 
+@pytest.mark.parametrize("lang,text,etype,modality", [
+    # a verb that negates by its meaning acts on its own object, not on a coordinated verb
+    ("en", "Pellucid shelved plans for a stock market listing in 2022 as valuations fell, and cut about 8% of its "
+           "workforce in January.", "layoffs", "asserted"),
+    ("en", "Revenue at Salar Nevado fell 38% to $612m last year as lithium prices slumped, and the company postponed "
+           "a second processing plant near Calama.", "financial_results", "asserted"),
+    # a negation does not reach a participle or a clause after a colon
+    ("fr", "Le constructeur ne fermera pas l'usine de Lyon, lancée en 2010.", "product_launch", "asserted"),
+    ("fr", "La directrice de la création, Astrid Nyberg, qui dirige le studio depuis 2015, ne suivra pas l’équipe : "
+           "elle quittera Furuhem en juin.", "executive_departure", "planned"),
+    # "would" plans as well as forecasts; studying a move is speculation
+    ("en", "Navalis said it would close the plant next year.", "facility_closure", "planned"),
+    ("en", "Chief executive Otieno Wekesa said Pamoja was studying an entry into Uganda.", "market_entry", "speculative"),
+])
+def test_modality_stays_in_its_clause(pipeline, lang, text, etype, modality):
+    rec = pipeline.analyze(text, lang=lang, published="2025-03-01")
+    assert [e.modality for e in rec.events_of(etype)] == [modality]
+
+
 @pytest.mark.parametrize("lang,text,etype,places", [
     ("fr", "Volantia prévoit de construire une raffinerie à Kénitra, au Maroc, d'ici à 2027.", "facility_opening",
      ["Kénitra", "Maroc"]),

@@ -43,6 +43,7 @@ NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "du", "bi
 VERBAL_HEADS = {"heads", "headed", "runs", "ran", "dirige", "dirigeait"}  # generic_heads that are verbs
 UNIT_NOUNS = {"business", "operation", "operations", "subsidiary", "unit", "arm", "division", "branch", "filiale",
               "activité", "activités", "branche", "division"}  # "its Belgian business", "la filiale polonaise"
+SUBSIDIARY_NOUNS = {"filiale", "subsidiary", "unit"}  # "le patron de la filiale", "the unit's head"
 DIVISION_NOUNS = {"division", "divisions", "unit", "arm", "pôle", "branche", "segment"}  # parts of a company
 AREA_ADJECTIVES = {"southern", "northern", "eastern", "western", "central"}  # "for southern Europe"
 SCOPED_ROLES = {"ceo", "president", "director", "head_of_unit"}  # titles a place narrows to a country or a unit
@@ -943,6 +944,16 @@ class EntityTyper:
         group.role, end = titles[(s, e)]
         group.role_text = doc[s:end].text
         group.organization, group.organization_via = self._role_organization(doc, s, end, token_group), "title"
+        subsidiary = self._named_subsidiary(doc, s, end, token_group)
+        if subsidiary is not None:
+            # "Cervecera Tezontle, la filiale mexicaine de Maison Houblonne ... le patron de la
+            # filiale": the subsidiary's head, its country manager when it is a country business
+            group.organization, group.organization_via = subsidiary[0], "subsidiary"
+            if subsidiary[1] == "country" and group.role in ("ceo", "head_of_unit", "president"):
+                group.role = "country_manager"
+            elif group.role == "head_of_unit":
+                group.role = "ceo"
+            return
         if group.organization is None and name == "minister":
             group.organization, group.organization_via = self._ministry_named(doc, s, e, token_group), "ministry"
         if group.organization is None and self._points_to_organization(doc, s, end):
@@ -958,6 +969,40 @@ class EntityTyper:
                 group.organization_via = "relative" if self._after_relative_pronoun(doc, s) else "possessive"
             if group.organization is None:
                 group.organization, group.organization_via = self._main_company(token_group), "main"
+
+    def _named_subsidiary(self, doc: Doc, s: int, end: int,
+                          token_group: dict[int, _Group]) -> Optional[tuple[_Group, str]]:
+        """The subsidiary a title points to with "la filiale" / "the unit" (no name after it):
+        the company last introduced before the title as a subsidiary ("sa filiale Polarlaks",
+        "Banca Stejar, the Romanian subsidiary of ..."), with "subsidiary" or, when a country
+        or nationality qualifies that introduction, "country" as the way it was found."""
+        words = list(doc[s:min(len(doc), end + 3)]) + list(doc[max(0, s - 3):s])
+        pointer = next((t for t in words if t.lower_ in SUBSIDIARY_NOUNS and t.i > 0
+                        and doc[t.i - 1].lower_ in DETERMINERS | POSSESSIVES), None)
+        if pointer is None or (pointer.i + 1 < len(doc) and self._is_organization(token_group.get(pointer.i + 1))):
+            return None
+        best: Optional[tuple[int, _Group, bool]] = None
+        for g in {id(g): g for g in token_group.values()}.values():
+            if g.type != "company" or g.source_role:
+                continue
+            for c in g.candidates:
+                if c.start >= s:
+                    continue
+                around = range(max(0, c.start - 5), min(len(doc), c.end + 5))
+                # the subsidiary noun describes the name itself, with no "de"/"of"/"'s" between:
+                # "sa filiale Polarlaks", "Banca Stejar, the Romanian subsidiary" (not the parent
+                # in "la filiale mexicaine du brasseur Maison Houblonne")
+                if not any(doc[j].lower_ in SUBSIDIARY_NOUNS and not any(
+                        t.lower_ in ORG_PREPOSITIONS or t.text in POSSESSIVE_ENDINGS
+                        for t in (doc[j + 1:c.start] if j < c.start else doc[c.end:j])) for j in around
+                        if j < c.start or j >= c.end):
+                    continue
+                national = any(token_group.get(j) is not None and token_group[j].type == "region" for j in around)
+                if best is None or c.start > best[0]:
+                    best = (c.start, g, national)
+        if best is None:
+            return None
+        return best[1], ("country" if best[2] else "subsidiary")
 
     def _ministry_named(self, doc: Doc, s: int, e: int, token_group: dict[int, _Group]) -> Optional[_Group]:
         """The organization whose name repeats a capital of a minister's portfolio: "le ministre

@@ -412,15 +412,12 @@ class EventExtractor:
         tok = doc[trig.start]
         sent = tok.sent
         govs = self._governors(tok)
-        # a relative or adverbial clause has its own negation: "the site, which opened in
-        # August, would not reach full output" does not negate the opening
+        # a clause of its own has its own negation: "the site, which opened in August, would not
+        # reach full output" does not negate the opening; "X a repoussé le lancement, et son
+        # bénéfice a reculé" does not negate the second verb
         clause_govs = govs
         for n, g in enumerate(govs[:-1]):
-            # a coordinated verb with its own subject or auxiliary is its own clause too: "X a
-            # repoussé le lancement, et son bénéfice a reculé", "avait renoncé à son introduction
-            # en Bourse et a nommé un directeur général" do not negate the second verb
-            if g.dep_ in CLAUSE_BOUNDARIES or (g.dep_ == "conj" and any(
-                    c.dep_ in SUBJECT_DEPS or c.dep_.startswith("aux") for c in g.children)):
+            if self._own_clause(g):
                 clause_govs = govs[:n + 1]
                 break
         clause = {g.i for g in clause_govs}
@@ -428,15 +425,37 @@ class EventExtractor:
             # a coordinated verb, a relative or an adverbial clause is a clause of its own
             clause.update(c.i for c in g.children if c.dep_ != "conj" and c.dep_ not in CLAUSE_BOUNDARIES)
 
-        def near(kind: str, before: int, after: int = 0) -> bool:
-            return any(
-                sent.start <= s and e <= sent.end and not (s < trig.end and trig.start < e)  # the trigger itself
-                and (trig.start - before <= s < trig.end + after or s in clause)
-                for s, e in cues.get(kind, [])
-            )
+        # "shelved plans for a listing and cut 8% of its workforce": a verb that negates by its
+        # meaning acts on its own object, not on a verb coordinated with it (nor on that verb's
+        # other complements: "expects to cancel flights and warned that profit could fall")
+        own_govs = clause_govs
+        for n, g in enumerate(clause_govs[:-1]):
+            if g.dep_ == "conj":
+                own_govs = clause_govs[:n + 1]
+                break
+        own_clause = {g.i for g in own_govs} | {
+            c.i for g in own_govs for c in g.children if c.dep_ != "conj" and c.dep_ not in CLAUSE_BOUNDARIES}
 
-        # "an IPO was not on the agenda": a noun trigger whose predicate is negated
-        predicate = {t.i for t in tok.head.subtree} if tok.dep_ in SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN") else set()
+        trigger_clause = self._clause_head(tok)
+
+        def near(kind: str, before: int, after: int = 0) -> bool:
+            if kind != "negated":
+                return any(sent.start <= s and e <= sent.end and not (s < trig.end and trig.start < e)  # the trigger
+                           and (trig.start - before <= s < trig.end + after or s in clause)
+                           for s, e in cues.get(kind, []))
+            # a negation next to the trigger but in another clause negates that clause only:
+            # "ne suivra pas l'équipe : elle quittera Furuhem", "ne fermera pas l'usine, lancée en 2010"
+            return any(sent.start <= s and e <= sent.end and not (s < trig.end and trig.start < e)
+                       and ((trig.start - before <= s < trig.end + after and self._clause_head(doc[s]).i == trigger_clause.i)
+                            or s in own_clause)
+                       for s, e in cues.get(kind, []))
+
+        # "an IPO was not on the agenda": a noun trigger whose predicate is negated (not a
+        # clause coordinated with it: "revenue fell 38% and the company postponed a plant")
+        predicate = set()
+        if tok.dep_ in SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN"):
+            predicate = {t.i for t in tok.head.subtree} - {
+                t.i for c in tok.head.children if c.dep_ == "conj" or self._own_clause(c) for t in c.subtree}
         # "no jobs will be cut", "aucune fermeture", "ne fermera aucune agence": a negative
         # determiner on the trigger or on the subject or object of a verb trigger
         root = doc[trig.start:trig.end].root
@@ -467,9 +486,9 @@ class EventExtractor:
         if any(sent.start <= s < sent.end and self._third_party_source(doc, s, e, actor, index, entities)
                for s, e in cues.get("reported", [])):
             return "reported"
-        future = any("Fut" in g.morph.get("Tense") for g in govs) or any(
+        future = any("Fut" in g.morph.get("Tense") for g in clause_govs) or any(
             c.lower_ in ("will", "shall", "'ll") or (c.dep_.startswith("aux") and "Fut" in c.morph.get("Tense"))
-            for g in govs for c in g.children
+            for g in clause_govs for c in g.children
         )
         if future or own_plan:
             return "planned"
@@ -479,6 +498,24 @@ class EventExtractor:
         if governing_cue or (near("planned", 6) and not self._is_past(govs)):
             return "planned"
         return "asserted"
+
+    @staticmethod
+    def _own_clause(g: Token) -> bool:
+        """Whether ``g`` heads a clause of its own, with its own negation and hedges: a relative
+        or adverbial clause, a participle ("Ce SUV, lancé en 2020, n'a jamais atteint ses
+        objectifs" does not negate the launch), a clause after a colon, or a coordinated verb
+        with its own subject or auxiliary."""
+        if g.dep_ in CLAUSE_BOUNDARIES or g.dep_ == "parataxis":
+            return True
+        if g.dep_ == "acl" and "Part" in g.morph.get("VerbForm") and "Past" in g.morph.get("Tense"):
+            return True  # a past participle: not "a report that it was preparing to sell"
+        return g.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS or c.dep_.startswith("aux") for c in g.children)
+
+    def _clause_head(self, tok: Token) -> Token:
+        """The head of the clause ``tok`` belongs to (see ``_own_clause``)."""
+        while tok.head.i != tok.i and not self._own_clause(tok):
+            tok = tok.head
+        return tok
 
     def _future_in_past(self, verb: Token) -> bool:
         """A conditional reporting what the company itself announced: "a annoncé qu'il
@@ -568,15 +605,18 @@ class EventExtractor:
         region_tokens = {i for i, eid in index.items() if entities[eid].type == "region"}
         triggers = self._triggers(doc, region_tokens, set(index))  # none: figures may still make results
         # longest cue first: "ne exclure pas" is speculative, its "pas" is no negation
+        # (one span may be a cue of several kinds: "would" plans and forecasts)
         cues: dict[str, list[tuple[int, int]]] = {}
         taken: set[int] = set()
+        spans: set[tuple[int, int]] = set()
         for key, s, e in sorted(self.cue_matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
             if e - s == 1 and (doc[s].lower_ == "puis" or (doc[s].lower_ == "pas" and doc[s].pos_ == "NOUN")):
                 continue  # "puis" (then) is lemmatized "pouvoir"; "ses premiers pas" is no negation
             if any(i in index for i in range(s, e)):
                 continue  # a word of a name: "Pas de Géant", "Never Stop Foods"
-            if not taken.intersection(range(s, e)):
+            if (s, e) in spans or not taken.intersection(range(s, e)):
                 taken.update(range(s, e))
+                spans.add((s, e))
                 cues.setdefault(key.lower(), []).append((s, e))
         companies = [e for e in entities.values() if e.type == "company" and not e.source_role]
         top_company = max(companies, key=lambda e: e.salience).entity_id if companies else None

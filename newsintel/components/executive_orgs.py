@@ -22,7 +22,7 @@ ORG_TYPES = ("company", "organization")
 TIES = {"de", "d'", "d’", "du", "des", "of", "at", "chez", "'s", "’s"}
 
 
-RULE_FINAL = {"title", "relative", "ministry"}  # the text names the organization: "CEO of X", "X, whose chair"
+RULE_FINAL = {"title", "relative", "ministry", "subsidiary"}  # the text names it: "CEO of X", "X, whose chair"
 FAR = 10 ** 9  # the distance of a candidate never named in the person's sentences
 
 
