@@ -190,6 +190,19 @@ def test_company_names_the_base_model_cuts_or_overruns(pipeline, lang, text, com
      "Hokusei Shoji"),
     ("en", "Brightkettle Energy was founded by Tobias Wren in 2011. Tobias Wren, the chief executive of Brightkettle "
            "Energy, said sales rose.", "Tobias Wren", "ceo", "Brightkettle Energy"),
+    # the title a person takes is the role in force after the story, with its organization
+    ("fr", "Le promoteur Merlinford Homes a annoncé le départ de son directeur financier, Oluwaseun Babatola, qui "
+           "quittera le groupe à la fin de décembre pour prendre la direction générale de Bellstone Living.",
+     "Oluwaseun Babatola", "ceo", "Bellstone Living"),
+    ("en", "Chief financial officer Bao Ngoc Tran, who is leaving to become chief executive of regional carrier "
+           "Kestrel Link in October, presented her last results at Galah Airways.", "Bao Ngoc Tran", "ceo",
+     "Kestrel Link"),
+    # "le patron de la filiale": the subsidiary the article introduced
+    ("fr", "Le groupe norvégien Havsnø Seafood a lancé un avertissement sur résultats. Sa filiale Polarlaks a perdu "
+           "20 millions d'euros. Le patron de la filiale, Jonas Rekdal, quittera ses fonctions.", "Jonas Rekdal",
+     "ceo", "Polarlaks"),
+    ("en", "Cofece fined Cervecería Sierra Alta, the Mexican unit of Belgian brewer Kempenhof, on Wednesday. Valeria "
+           "Garza, the unit's head, said it would appeal.", "Valeria Garza", "country_manager", "Cervecería Sierra Alta"),
 ])
 def test_executives_found_beyond_an_adjacent_title(pipeline, lang, text, name, role, org):
     assert_executive(pipeline.analyze(text, lang=lang), name, role, org)

@@ -40,6 +40,7 @@ PRODUCT_LABELS = {"PRODUCT", "MISC", "WORK_OF_ART"}
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 UNATTACHED_ROLES = {"minister", "analyst"}
 NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "du", "bin", "ben", "al"}  # "Femke de Groot"
+BECOMING_LEMMAS = {"devenir", "prendre", "become", "take", "join", "rejoindre"}  # "deviendra directeur général"
 VERBAL_HEADS = {"heads", "headed", "runs", "ran", "dirige", "dirigeait"}  # generic_heads that are verbs
 UNIT_NOUNS = {"business", "operation", "operations", "subsidiary", "unit", "arm", "division", "branch", "filiale",
               "activité", "activités", "branche", "division"}  # "its Belgian business", "la filiale polonaise"
@@ -78,6 +79,7 @@ class _Group:
     alias: Optional[AliasEntry] = None
     role: Optional[str] = None
     role_text: Optional[str] = None
+    role_prospective: bool = False  # the role comes from a title the person takes: "deviendra directrice générale"
     organization: Optional["_Group"] = None
     organization_via: Optional[str] = None  # which rule chose the organization: title, possessive, main...
     owner: Optional["_Group"] = None
@@ -864,6 +866,17 @@ class EntityTyper:
                 role = self._nearest_role(doc, person, sent_roles, sent_persons)
                 if role is not None:
                     self._set_role(doc, person.entity, role, token_group, titles)
+            # "X, directeur financier, quittera le groupe pour prendre la direction générale de
+            # Bellstone": the title a person takes is the role in force after the story
+            for role in sent_roles:
+                if not self._taken_title(doc, role):
+                    continue
+                before = [p for p in sent_persons if p.end <= role[0]]
+                if before and before[-1].entity.role is not None and not before[-1].entity.role_prospective:
+                    group = before[-1].entity
+                    group.role = None
+                    self._set_role(doc, group, role, token_group, titles)
+                    group.role_prospective = True
             # "A et B ont été cooptés comme membres du conseil": A shares B's title after them
             for first, second in zip(sent_persons, sent_persons[1:]):
                 if first.entity.role is None and second.entity.role is not None and id(first) not in done \
@@ -871,6 +884,14 @@ class EntityTyper:
                     role = self._nearest_role(doc, second, [r for r in sent_roles if r[0] >= second.end], sent_persons)
                     if role is not None:
                         self._set_role(doc, first.entity, role, token_group, titles)
+
+    @staticmethod
+    def _taken_title(doc: Doc, role: tuple) -> bool:
+        """A title after a verb of taking it up: "deviendra directrice générale", "pour prendre
+        la direction générale de", "to become chief executive of", "will join X as"."""
+        s = role[0]
+        return any(t.lemma_.lower() in BECOMING_LEMMAS and t.pos_ in ("VERB", "AUX")
+                   for t in doc[max(doc[s].sent.start, s - 3):s])
 
     def _nearest_role(self, doc, person: _Candidate, roles, persons) -> Optional[tuple]:
         best, best_dist = None, 99

@@ -803,7 +803,9 @@ class EventExtractor:
         titles = [r for r in titles if not apposed_to_other(r)]
         if trig.type == "executive_appointment":
             # "jusqu'ici directrice financière", "former finance chief": the old title
-            after = [r for r in titles if r[0] >= trig.end and not self._former_title(doc, trig.end, r[0])]
+            # (a title may share words with the trigger: "prendre la direction générale")
+            after = [r for r in titles if (r[0] >= trig.end or (r[0] > trig.start and r[1] > trig.end))
+                     and not self._former_title(doc, trig.end, r[0])]
             if any(t.lower_ in ("respectivement", "respectively") for t in sent):
                 # "A and B were appointed CEO and chair respectively": the n-th person, the n-th title
                 people = list(dict.fromkeys(index[i] for i in range(sent.start, sent.end)
