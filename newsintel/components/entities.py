@@ -140,6 +140,7 @@ class EntityTyper:
         self.first_names = first_names()
         roles = load_yaml("roles.yaml")
         self.generic_heads = roles.get("generic_heads", {}).get(lang, {})
+        self.function_words = {w.lower() for w in roles.get("function_words", {}).get(lang, [])}
         self.role_priority = {r: n for n, r in enumerate(roles.get("role_priority", []))}
         self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.role_of: dict[int, str] = {}
@@ -932,6 +933,11 @@ class EntityTyper:
             while j > e and doc[j - 1].lower_ in ORG_PREPOSITIONS:  # "directeur de [Xalis]"
                 j -= 1
             end = j
+        complement = " ".join(t.lower_ for t in doc[e:end])
+        if name == "head_of_unit" and doc[s:e].text.lower() not in VERBAL_HEADS and any(
+                f" {w} " in f" {complement} " for w in self.function_words) and not any(
+                token_group.get(i) is not None for i in range(e, end)):
+            name = "director"  # "head of procurement", "responsable des achats": a function, not a unit
         if doc[s:e].text.lower() in VERBAL_HEADS and e < len(doc) and token_group.get(e) is not None \
                 and token_group[e].type == "company":
             after = e
