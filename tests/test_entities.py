@@ -204,8 +204,8 @@ def test_company_names_the_base_model_cuts_or_overruns(pipeline, lang, text, com
     ("en", "Cofece fined Cervecería Sierra Alta, the Mexican unit of Belgian brewer Kempenhof, on Wednesday. Valeria "
            "Garza, the unit's head, said it would appeal.", "Valeria Garza", "country_manager", "Cervecería Sierra Alta"),
     # the head of a function is a director, the head of a region or division a unit head
-    ("en", "Park Ji-woo, head of raw materials procurement at Saebit Battery, signed the deal.", "Park Ji-woo",
-     "director", "Saebit Battery"),
+    ("en", "Saebit Battery said on Monday that Park Ji-woo, its head of raw materials procurement, signed the supply "
+           "deal in Seoul.", "Park Ji-woo", "director", "Saebit Battery"),
     ("fr", "Claire Morin, responsable des achats de Navalis, a signé le contrat.", "Claire Morin", "director", "Navalis"),
 ])
 def test_executives_found_beyond_an_adjacent_title(pipeline, lang, text, name, role, org):
