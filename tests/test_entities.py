@@ -226,6 +226,16 @@ def test_a_ministers_portfolio_is_no_organization(pipeline, lang, text, minister
     assert people(rec)[minister][0] == "minister" and people(rec)[minister][2] is None
 
 
+def test_a_name_plus_a_country_is_a_subsidiary_not_a_long_form(pipeline):
+    rec = pipeline.analyze("Kestrel Motors, the British electric motorcycle maker, is entering the Indian market. "
+                           "“India is the largest two-wheeler market in the world,” said Oliver Grant, Kestrel’s chief "
+                           "executive. Kestrel has appointed Priya Nair as managing director of its Indian subsidiary, "
+                           "Kestrel Motors India.", lang="en")
+    companies = {e.canonical: len(e.mentions) for e in rec.entities if e.type == "company"}
+    assert companies == {"Kestrel Motors": 3, "Kestrel Motors India": 1}
+    assert people(rec)["Oliver Grant"][2] == "Kestrel Motors"
+
+
 def test_first_word_of_a_company_name_is_its_short_form(pipeline):
     rec = pipeline.analyze("Marjan has bought a 9.9% stake in Brunnhardt Industrie, the German maker of gas turbines. "
                            "The shares came from the holding company of Brunnhardt’s founding family. The investor is "

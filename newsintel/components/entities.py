@@ -769,6 +769,8 @@ class EntityTyper:
     def _group(self, doc: Doc, cands: list[_Candidate]) -> list[_Group]:
         groups: list[_Group] = []
         by_key: dict[tuple[str, str], _Group] = {}
+        # "Kestrel Motors India" is Kestrel Motors' Indian subsidiary, not its full name
+        place_words = {doc[m.start:m.end].text.lower() for m in doc._.ni_regions or []}
         for c in sorted(cands, key=lambda c: -(c.end - c.start)):
             if c.alias is not None:
                 key = (c.type, "alias:" + c.alias.canonical.lower())
@@ -782,7 +784,7 @@ class EntityTyper:
                 key = (c.type, " ".join(toks).lower())
                 if key not in by_key:
                     # short form: "Rossi" -> "Luca Rossi", "Navalis" -> "Navalis Group"
-                    owner = self._containing_group(c.type, toks, by_key)
+                    owner = self._containing_group(c.type, toks, by_key, place_words)
                     if owner is not None:
                         key = owner
             group = by_key.get(key)
@@ -795,9 +797,13 @@ class EntityTyper:
         return groups
 
     @staticmethod
-    def _containing_group(type_: str, toks: list[str], by_key: dict) -> Optional[tuple]:
+    def _containing_group(type_: str, toks: list[str], by_key: dict, place_words: set[str] = frozenset()) -> Optional[tuple]:
+        """The group a short form belongs to: "Rossi" of "Luca Rossi", "Navalis" of "Navalis
+        Group" (the shortest such name, and never one that only adds a place: "Kestrel Motors
+        India" is a subsidiary of Kestrel Motors)."""
         joined = " ".join(toks).lower()
         types = ("person", "executive") if type_ == "person" else (type_,)
+        longer = []
         for (t, key), _ in by_key.items():
             if t not in types:
                 continue
@@ -806,10 +812,11 @@ class EntityTyper:
                 if len(toks) == 1 and (words[-1] == joined or (words[0] == joined and words[2:3] == ["-"])):
                     return (t, key)  # "Rossi" of "Luca Rossi"; "Park" of "Park Ji-hoon"
             elif key.startswith(joined + " ") and len(joined) >= 3:
-                return (t, key)
+                if key[len(joined) + 1:] not in place_words:  # not "Kestrel Motors" + "India"
+                    longer.append((t, key))
             elif len(words) >= 2 and words[0] in NAME_ARTICLES and " ".join(words[1:]) == joined:
                 return (t, key)  # "Klaproos" of "De Klaproos", "Fournils de Loire" of "Les Fournils de Loire"
-        return None
+        return min(longer, key=lambda k: len(k[1])) if longer else None
 
     # --- executives -----------------------------------------------------------------
     def _roles(self, doc: Doc) -> list[tuple[int, int, str]]:
