@@ -201,3 +201,13 @@ def test_a_deal_told_in_a_relative_clause_keeps_buyer_and_bought(pipeline, lang,
     rec = pipeline.analyze(text, lang=lang)
     deal = next(e for e in rec.events if e.type == "acquisition")
     assert (rec.entity(deal.actor).canonical, rec.entity(deal.target).canonical) == (actor, target)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Under Tom Baker, Meridian, which makes soups sold under the Hearthside and Meridian Kitchen brands, "
+           "lifted annual revenue to £2.4bn."),
+    ("fr", "Les soupes de Navalis, vendues sous la marque Potager, sont fabriquées à Lyon."),
+])
+def test_goods_sold_under_a_brand_are_no_divestment(pipeline, lang, text):
+    rec = pipeline.analyze(text, lang=lang, published="2025-03-01")
+    assert not rec.events_of("divestment")

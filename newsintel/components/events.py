@@ -186,6 +186,8 @@ class EventExtractor:
                 continue  # "entre Paris et Montréal" is no "entrer"
             if end - start == 1 and doc[start].dep_ == "amod" and doc[start].pos_ in ("VERB", "ADJ"):
                 continue  # "the merged company", "la société fusionnée": a description, not a move
+            if doc[end - 1].lemma_ in ("sell", "vendre") and end < len(doc) and doc[end].lower_ in ("under", "sous"):
+                continue  # "soups sold under the Hearthside brand", "vendus sous la marque": products, not a sale
             etype, cond = self.conditions[key]
             sent = doc[start].sent
             lo, hi = max(sent.start, start - WINDOW), min(sent.end, end + WINDOW)
