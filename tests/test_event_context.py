@@ -211,3 +211,15 @@ def test_a_deal_told_in_a_relative_clause_keeps_buyer_and_bought(pipeline, lang,
 def test_goods_sold_under_a_brand_are_no_divestment(pipeline, lang, text):
     rec = pipeline.analyze(text, lang=lang, published="2025-03-01")
     assert not rec.events_of("divestment")
+
+
+def test_a_person_who_leaves_and_joins_without_a_title_in_the_sentence(pipeline):
+    rec = pipeline.analyze("Radu Vasilescu, qui dirige la filiale roumaine depuis 2016, quittera Hemmler à la "
+                           "finalisation de la vente. Il rejoindra Carpatis comme directeur des opérations, a indiqué "
+                           "le groupe de Bucarest.", lang="fr", published="2024-05-01")
+    moves = [(e.type, rec.entity(e.person).canonical) for e in rec.events if e.person]
+    assert moves == [("executive_departure", "Radu Vasilescu"), ("executive_appointment", "Radu Vasilescu")]
+    assert next(e for e in rec.events if e.type == "executive_appointment").role == "coo"
+    # a company leaving a market stays a market exit
+    rec = pipeline.analyze("Le groupe Navalis quittera le marché allemand en 2025.", lang="fr", published="2024-05-01")
+    assert [e.type for e in rec.events] == ["market_exit"]

@@ -48,6 +48,7 @@ GENITIVE_PREPS = {"de", "d'", "d’", "du", "des", "of"}
 DESTINATION_PREPS = {"fr": {"à", "vers", "en", "au", "aux", "dans", "sur"}, "en": {"to", "in", "into", "toward", "towards", "at"}}
 PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "qui"}, "en": {"it", "they", "which", "who", "its"}}
 TOTAL_OF = re.compile(r"\b(?:of|out of) (?:its|their|the) $|\b(?:sur|de|parmi) (?:ses|leurs|les) $", re.I)
+PERSONAL_PRONOUNS = {"il", "elle", "he", "she"}  # a person's move told with a pronoun
 CLAUSE_BOUNDARIES = {"relcl", "acl:relcl", "advcl"}
 CHANGE_REACH = 40  # characters between a figure and the "en hausse de 5 %" that qualifies it
 PREVIOUS_SENTENCE_TARGET = 0.5  # probability a target named only in the previous sentence needs
@@ -166,6 +167,27 @@ class EventExtractor:
         self.market_nouns = set(orgs["market_nouns"][self.lang])
 
     @staticmethod
+    def _person_subject(doc: Doc, start: int, person_tokens: frozenset) -> bool:
+        """Whether the verb at ``start`` has a person for subject: a named person ("Yusuf Karataş
+        quittera Brückenhof"), or "il" / "elle" / "he" / "she" right after a sentence naming one
+        ("Il rejoindra Carpatis comme directeur des opérations")."""
+        verb = doc[start]
+        if verb.dep_ in ("parataxis", "conj") and verb.head.i in person_tokens and not any(
+                c.dep_ in SUBJECT_DEPS and c.i in person_tokens for c in verb.children):
+            return True  # "Radu Vasilescu, qui dirige la filiale, quittera Hemmler" parsed as a side clause
+        for child in verb.children:
+            if child.dep_ not in SUBJECT_DEPS:
+                continue
+            if child.i in person_tokens:
+                return True
+            if child.lower_ in PERSONAL_PRONOUNS:
+                sent = doc[start].sent
+                previous = doc[sent.start - 1].sent if sent.start > 0 else None
+                return any(i in person_tokens for i in range(previous.start if previous is not None else sent.start,
+                                                              child.i))
+        return False
+
+    @staticmethod
     def _load_model(path: Optional[str], filename: str) -> Optional[LinearDecider]:
         """A trained argument selector (``locations.json``, ``targets.json``, ``actors.json``);
         ``"none"`` (or no packaged model) keeps the parse rule."""
@@ -177,7 +199,8 @@ class EventExtractor:
         return LinearDecider.load(file) if file.exists() else None
 
     # --- triggers ---------------------------------------------------------------------
-    def _triggers(self, doc: Doc, region_tokens: set[int], entity_tokens: set[int]) -> list[_Trigger]:
+    def _triggers(self, doc: Doc, region_tokens: set[int], entity_tokens: set[int],
+                  person_tokens: frozenset = frozenset()) -> list[_Trigger]:
         found: list[_Trigger] = []
         for key, start, end in self.matcher(doc):
             if entity_tokens.intersection(range(start, end)):
@@ -202,6 +225,11 @@ class EventExtractor:
                     continue
             if cond.get("without_any") and near.intersection(str(w).lower() for w in cond["without_any"]):
                 continue
+            if cond.get("with_person_subject"):
+                if self._person_subject(doc, start, person_tokens):
+                    spec += 2
+                else:
+                    continue
             if cond.get("with_region"):
                 if region_tokens.intersection(range(sent.start, sent.end)):
                     spec += 1
@@ -606,7 +634,8 @@ class EventExtractor:
         entities: dict[str, Entity] = {e.entity_id: e for e in (doc._.ni_entities or [])}
         index: dict[int, str] = doc._.ni_token_entity or {}
         region_tokens = {i for i, eid in index.items() if entities[eid].type == "region"}
-        triggers = self._triggers(doc, region_tokens, set(index))  # none: figures may still make results
+        person_tokens = frozenset(i for i, eid in index.items() if entities[eid].type in ("person", "executive"))
+        triggers = self._triggers(doc, region_tokens, set(index), person_tokens)  # none: figures may still make results
         # longest cue first: "ne exclure pas" is speculative, its "pas" is no negation
         # (one span may be a cue of several kinds: "would" plans and forecasts)
         cues: dict[str, list[tuple[int, int]]] = {}
@@ -842,6 +871,11 @@ class EventExtractor:
             best = adjacent[0] if adjacent else min(
                 titles, key=lambda r: (tree_distance(person_tok, doc[r[0]]), abs(r[0] - person_tok.i)))
             return best[2], (best[0], best[1])
+        if person_tok is None and trig.type == "executive_appointment" and titles:
+            # "Il rejoindra Carpatis comme directeur des opérations": the person is named in an
+            # earlier sentence; the title after the trigger is the new job
+            best = titles[0]
+            return best[2], (best[0], best[1])
         return (known.role if known else None), None
 
     @staticmethod
@@ -871,6 +905,15 @@ class EventExtractor:
         the parse, with the people coordinated with them ("X et Y ont été nommés"), not every
         name in the sentence ("named Jane Doe, succeeding Tom Baker")."""
         first_token = first_mentions(sent, index, entities, ("executive", "person"))
+        if not first_token:
+            # "Il rejoindra Carpatis comme directeur des opérations": the person the sentence
+            # before named last, when a personal pronoun is the subject
+            pronoun = any(c.dep_ in SUBJECT_DEPS and c.lower_ in PERSONAL_PRONOUNS for c in doc[trig.start].children)
+            if pronoun and sent.start > 0:
+                previous = doc[sent.start - 1].sent
+                named = [index[i] for i in range(previous.start, previous.end)
+                         if i in index and entities[index[i]].type in ("executive", "person")]
+                return named[-1:]
         if len(first_token) <= 1:
             return list(first_token)
         trigger = doc[trig.start]
