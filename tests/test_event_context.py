@@ -223,3 +223,15 @@ def test_a_person_who_leaves_and_joins_without_a_title_in_the_sentence(pipeline)
     # a company leaving a market stays a market exit
     rec = pipeline.analyze("Le groupe Navalis quittera le marché allemand en 2025.", lang="fr", published="2024-05-01")
     assert [e.type for e in rec.events] == ["market_exit"]
+
+
+@pytest.mark.parametrize("lang,text,company", [
+    ("fr", "La banque Lumio a annoncé le départ de Claire Morin. Elle rejoindra le groupe Navalis comme directrice "
+           "financière en juin.", "Navalis"),
+    ("en", "Lumio Bank said its finance director, Claire Morin, was leaving. She will join Navalis Group as chief "
+           "financial officer in June.", "Navalis Group"),
+])
+def test_the_company_a_person_joins_is_the_appointments_actor(pipeline, lang, text, company):
+    rec = pipeline.analyze(text, lang=lang, published="2024-05-01")
+    appointment = next(e for e in rec.events if e.type == "executive_appointment")
+    assert rec.entity(appointment.actor).canonical == company

@@ -48,6 +48,7 @@ GENITIVE_PREPS = {"de", "d'", "d’", "du", "des", "of"}
 DESTINATION_PREPS = {"fr": {"à", "vers", "en", "au", "aux", "dans", "sur"}, "en": {"to", "in", "into", "toward", "towards", "at"}}
 PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "qui"}, "en": {"it", "they", "which", "who", "its"}}
 TOTAL_OF = re.compile(r"\b(?:of|out of) (?:its|their|the) $|\b(?:sur|de|parmi) (?:ses|leurs|les) $", re.I)
+JOINING_LEMMAS = {"rejoindre", "join"}  # an appointment whose object is the company joined
 PERSONAL_PRONOUNS = {"il", "elle", "he", "she"}  # a person's move told with a pronoun
 CLAUSE_BOUNDARIES = {"relcl", "acl:relcl", "advcl"}
 CHANGE_REACH = 40  # characters between a figure and the "en hausse de 5 %" that qualifies it
@@ -283,6 +284,9 @@ class EventExtractor:
         """The actor's entity id and whether the parse (not proximity) gave it."""
         tok = doc[trig.start]
         types = ("company", "organization")
+        joined = self._joined_company(trig, doc, index, entities)
+        if joined:
+            return joined, True
         for gov in self._governors(tok):
             for child in gov.children:
                 if child.dep_ in AGENT_DEPS or (child.dep_ in ("prep", "obl") and child.lower_ in ("by", "par")):
@@ -334,10 +338,26 @@ class EventExtractor:
                 out[eid] = None
         return list(out.items())
 
+    def _joined_company(self, trig, doc: Doc, index: dict, entities: dict) -> Optional[str]:
+        """The company an appointment's "join" / "rejoindre" names as its object: "Elle
+        rejoindra le groupe Navalis comme directrice", "will join Navalis Group as CFO"."""
+        tok = doc[trig.start]
+        if trig.type != "executive_appointment" or tok.lemma_ not in JOINING_LEMMAS:
+            return None
+        for child in tok.children:
+            if child.dep_ in ("obj", "dobj", "xcomp"):
+                eid = self._entity_at(child, doc, ("company", "organization"), index, entities)
+                if eid:
+                    return eid
+        return None
+
     def _select_actor(self, trig, doc, index, entities, top_company, described) -> tuple[Optional[str], bool]:
         """The actor: the trained selector's best candidate when there is one, the parse rule
-        otherwise (and as one of the selector's features)."""
+        otherwise (and as one of the selector's features); the company a person joins is
+        the appointment's actor whatever the selector says."""
         rule, parsed = self._actor(trig, doc, index, entities, top_company, described)
+        if parsed and rule is not None and rule == self._joined_company(trig, doc, index, entities):
+            return rule, parsed
         if self.actors is None or (parsed and trig.type in DEAL_TYPES and self._deal_object(trig, doc, index, entities, rule)):
             return rule, parsed  # "Nordtinde, which Brattberg bought": the clause names its own subject
         cands = self.actor_candidates(trig, doc, index, entities, top_company, rule)
