@@ -457,7 +457,7 @@ class EntityTyper:
             # the conjuncts before it, up the chain (a few: a list of thousands stays cheap)
             first, near_place = root, False
             for _ in range(LIST_REACH):
-                if first.dep_ != "conj" or first.head is first:
+                if first.dep_ != "conj" or first.head.i == first.i:
                     break
                 first = first.head
                 near_place = near_place or first.i in place_tokens

@@ -167,8 +167,8 @@ class EventExtractor:
             self.place_anaphora.add(what, words.get(self.lang, []))
         self.market_nouns = set(orgs["market_nouns"][self.lang])
 
-    @staticmethod
-    def _person_subject(doc: Doc, start: int, person_tokens: frozenset) -> bool:
+    @classmethod
+    def _person_subject(cls, doc: Doc, start: int, person_tokens: frozenset) -> bool:
         """Whether the verb at ``start`` has a person for subject: a named person ("Yusuf Karataş
         quittera Brückenhof"), or "il" / "elle" / "he" / "she" right after a sentence naming one
         ("Il rejoindra Carpatis comme directeur des opérations")."""
@@ -176,17 +176,21 @@ class EventExtractor:
         if verb.dep_ in ("parataxis", "conj") and verb.head.i in person_tokens and not any(
                 c.dep_ in SUBJECT_DEPS and c.i in person_tokens for c in verb.children):
             return True  # "Radu Vasilescu, qui dirige la filiale, quittera Hemmler" parsed as a side clause
-        for child in verb.children:
-            if child.dep_ not in SUBJECT_DEPS:
-                continue
-            if child.i in person_tokens:
-                return True
-            if child.lower_ in PERSONAL_PRONOUNS:
-                sent = doc[start].sent
-                previous = doc[sent.start - 1].sent if sent.start > 0 else None
-                return any(i in person_tokens for i in range(previous.start if previous is not None else sent.start,
-                                                              child.i))
-        return False
+        if any(c.dep_ in SUBJECT_DEPS and c.i in person_tokens for c in verb.children):
+            return True
+        return cls._pronoun_person(doc, verb, person_tokens.__contains__) is not None
+
+    @staticmethod
+    def _pronoun_person(doc: Doc, verb: Token, is_person) -> Optional[int]:
+        """The token of the person a personal-pronoun subject of ``verb`` stands for: the last
+        person named since the start of the sentence before ("Il rejoindra Carpatis" after
+        "Radu Vasilescu ... quittera Hemmler"), or None."""
+        pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in PERSONAL_PRONOUNS), None)
+        if pronoun is None:
+            return None
+        sent = verb.sent
+        lower = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        return next((i for i in range(pronoun.i - 1, lower - 1, -1) if is_person(i)), None)
 
     @staticmethod
     def _load_model(path: Optional[str], filename: str) -> Optional[LinearDecider]:
@@ -926,14 +930,10 @@ class EventExtractor:
         name in the sentence ("named Jane Doe, succeeding Tom Baker")."""
         first_token = first_mentions(sent, index, entities, ("executive", "person"))
         if not first_token:
-            # "Il rejoindra Carpatis comme directeur des opérations": the person the sentence
-            # before named last, when a personal pronoun is the subject
-            pronoun = any(c.dep_ in SUBJECT_DEPS and c.lower_ in PERSONAL_PRONOUNS for c in doc[trig.start].children)
-            if pronoun and sent.start > 0:
-                previous = doc[sent.start - 1].sent
-                named = [index[i] for i in range(previous.start, previous.end)
-                         if i in index and entities[index[i]].type in ("executive", "person")]
-                return named[-1:]
+            # "Il rejoindra Carpatis comme directeur des opérations": the person named last before
+            named = self._pronoun_person(doc, doc[trig.start], lambda i: i in index and entities[
+                index[i]].type in ("executive", "person"))
+            return [index[named]] if named is not None else []
         if len(first_token) <= 1:
             return list(first_token)
         trigger = doc[trig.start]
@@ -1058,7 +1058,7 @@ class EventExtractor:
     def _antecedent(tok: Token) -> Optional[Token]:
         """The noun a verb trigger's relative or participial clause describes: "Nordtinde"
         in "Nordtinde, which Brattberg bought", "Sirvane" in "Sirvane, racheté par Quernel"."""
-        if tok.pos_ != "VERB" or tok.dep_ not in ("relcl", "acl:relcl", "acl") or tok.head is tok:
+        if tok.pos_ != "VERB" or tok.dep_ not in ("relcl", "acl:relcl", "acl") or tok.head.i == tok.i:
             return None
         return tok.head if tok.head.pos_ in ("PROPN", "NOUN") else None
 
