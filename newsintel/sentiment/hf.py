@@ -73,7 +73,7 @@ class TransformersModel:
                 raise ValueError(f"cannot map model label {raw!r} to positive/negative/neutral; pass label_map")
             self.labels.append(label)
 
-    def score(self, texts: list[str], lexicon_scores: list[float]) -> list[tuple[str, float]]:
+    def score(self, texts: list[str], lexicon_scores: list[float], events=None) -> list[tuple[str, float]]:
         out: list[tuple[str, float]] = []
         torch = self.torch
         for start in range(0, len(texts), self.batch_size):

@@ -118,5 +118,5 @@ class LexiconModel:
     name = "lexicon"
     aggregation = {"doc_threshold": 0.1, "mixed_share": 0.3, "mixed_max_score": 0.3, "entity_threshold": POLAR_THRESHOLD}
 
-    def score(self, texts: list[str], lexicon_scores: list[float]) -> list[tuple[str, float]]:
+    def score(self, texts: list[str], lexicon_scores: list[float], events=None) -> list[tuple[str, float]]:
         return [(label_of(s), s) for s in lexicon_scores]
