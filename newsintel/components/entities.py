@@ -448,7 +448,7 @@ class EntityTyper:
                 return True
         head = root
         for _ in range(2):  # "its Kambalda nickel mine": the name modifies a site noun
-            if head.dep_ not in ("compound", "amod") or head.head is head:
+            if head.dep_ not in ("compound", "amod") or head.head.i == head.i:
                 break
             head = head.head
             if head.lemma_.lower() in self.site_nouns:

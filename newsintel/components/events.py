@@ -262,7 +262,7 @@ class EventExtractor:
     @staticmethod
     def _governors(tok: Token, depth: int = 3) -> list[Token]:
         chain = [tok]
-        while depth and chain[-1].head is not chain[-1]:
+        while depth and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)
             depth -= 1
         return chain
@@ -309,7 +309,7 @@ class EventExtractor:
                         eid = described.get(child.lemma_.lower()) or top_company
                         if eid:
                             return eid, True
-            if gov.pos_ == "VERB" and gov is not tok:
+            if gov.pos_ == "VERB" and gov.i != tok.i:
                 break
         if tok.pos_ == "NOUN":  # "la fermeture de l'usine de Navalis", "Navalis's closure"
             for child in tok.subtree:
@@ -578,7 +578,7 @@ class EventExtractor:
         if verb.lemma_ == "pouvoir":
             return False
         clause = verb
-        while clause.dep_ in ("conj", "aux", "aux:tense") and clause.head is not clause:
+        while clause.dep_ in ("conj", "aux", "aux:tense") and clause.head.i != clause.i:
             clause = clause.head
         head = clause.head
         return clause.dep_ == "ccomp" and head.lemma_ in self.announcing and not _french_conditional(head)
