@@ -47,7 +47,8 @@ def main() -> int:
     from newsintel.sentiment.lexicon import label_of
 
     dev = [a for split in SPLITS for a in load_gold(ROOT / "corpora" / "gold", split=split)]
-    records = run_pipeline(dev, pipeline=Pipeline({"sentiment": "lexicon"}))
+    pipeline = Pipeline({"sentiment": "lexicon"})
+    records = run_pipeline(dev, pipeline=pipeline)
 
     # every predicted sentence of every dev article, with its lexicon score
     sents, lex, doc_of, sent_events = [], [], [], []
@@ -139,11 +140,14 @@ def main() -> int:
         if f1 > doc_clf_f1:
             doc_clf_f1, doc_pred, doc_c = f1, pred, c
     doc_clf = LogisticRegression(C=doc_c, max_iter=3000, class_weight="balanced", random_state=SEED)
+    doc_proba = cross_val_predict(doc_clf, doc_x, doc_y, cv=LeaveOneOut(), method="predict_proba")
     print(f"document classifier macro-F1 (leave-one-out) {doc_clf_f1:.3f}")
     from collections import Counter
     print("  confusion (gold, predicted):", sorted(Counter(zip(doc_y, doc_pred)).items(), key=lambda kv: -kv[1]))
     document_model = None
+    doc_probs = [None] * len(dev)  # the entity model sees the document label's probabilities when a document model gives them
     if doc_clf_f1 > best_doc:
+        doc_probs = [dict(zip(map(str, sorted(set(doc_y))), map(float, row))) for row in doc_proba]
         doc_clf.fit(doc_x, doc_y)
         document_model = {"classes": list(doc_clf.classes_), "coef": doc_clf.coef_.round(6).tolist(),
                           "intercept": doc_clf.intercept_.round(6).tolist()}
@@ -151,7 +155,17 @@ def main() -> int:
 
     # an entity's tone: its own sentences, blended with the whole article's tone ...
     from newsintel.evaluate import _gold_entity_spans, _same_entity
-    from newsintel.sentiment.targets import entity_features
+    from newsintel.sentiment.targets import entity_features, mention_roles
+
+    # the grammatical role of every predicted entity's mentions, from the pipeline's own parse
+    roles: dict[int, dict[str, list]] = {}
+    for lang in sorted({a["lang"] for a in dev}):
+        nlp = pipeline.nlp(lang)
+        later = [p for p in nlp.pipe_names if p.startswith("newsintel_") and p not in ("newsintel_sentences", "newsintel_lemmas")]
+        ids = [n for n, a in enumerate(dev) if a["lang"] == lang]
+        with nlp.select_pipes(disable=later):
+            for n, doc in zip(ids, nlp.pipe([records[n].text for n in ids], batch_size=32)):
+                roles[n] = {e.entity_id: mention_roles(doc, e) for e in records[n].entities}
 
     ent_cases = []  # (article, gold label, own sentence ids, predicted entity or None)
     for n, (art, rec) in enumerate(zip(dev, records)):
@@ -193,7 +207,8 @@ def main() -> int:
         for ev in events:
             ev.polarity = float(oof[idx[ev.sentence]]) if ev.sentence < len(idx) else None
         own = sorted({m.sentence for m in match.mentions if m.sentence < len(idx)})
-        rows_e.append(entity_features(match, own, list(oof[idx]), list(oof_label[idx]), events, top))
+        rows_e.append(entity_features(match, own, list(oof[idx]), list(oof_label[idx]), events, top,
+                                      roles[n][match.entity_id], doc_probs[n]))
         y_e.append(gold)
         g_e.append(n)
     vec = DictVectorizer()

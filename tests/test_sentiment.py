@@ -87,6 +87,21 @@ def test_the_encoder_weighs_the_events_of_a_sentence():
     assert with_cue[0, neg] > plain[0, neg]
 
 
+@pytest.mark.parametrize("lang,text,name,role,prep", [
+    ("en", "Pellucid Semiconductor, a chipmaker based in Austin, posted record revenue.", "Austin", "prep_object", "in"),
+    ("en", "Pellucid Semiconductor, a chipmaker based in Austin, posted record revenue.", "Pellucid Semiconductor", "subject", ""),
+    ("fr", "Navalis a fermé son usine de Douai.", "Navalis", "subject", ""),
+    ("fr", "Navalis a fermé son usine de Douai.", "Douai", "prep_object", "de"),
+])
+def test_mention_roles_say_how_an_entity_is_named(pipeline, lang, text, name, role, prep):
+    from newsintel.sentiment.targets import mention_roles
+
+    nlp = pipeline.nlp(lang)
+    doc = nlp(text)
+    entity = next(e for e in doc._.ni_entities if e.canonical == name)
+    assert mention_roles(doc, entity) == [(role, prep)]
+
+
 def test_transformers_backend_without_torch_says_how_to_install(monkeypatch):
     import builtins
 

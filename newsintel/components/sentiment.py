@@ -21,9 +21,9 @@ from spacy.tokens import Doc
 from ..linear import LinearClassifier
 from ..records import SentenceSentiment, Sentiment
 from ..sentiment import load_backend
-from ..sentiment.encoder import document_label
+from ..sentiment.encoder import document_probabilities
 from ..sentiment.lexicon import LexiconScorer, label_of
-from ..sentiment.targets import entity_features
+from ..sentiment.targets import entity_features, mention_roles
 
 
 @Language.factory(
@@ -91,28 +91,29 @@ class SentimentScorer:
             else:
                 per_doc[n].append(SentenceSentiment(span[0], span[1], label, round(score, 4)))
         for doc, sentences, headline in zip(docs, per_doc, title_score):
-            doc._.ni_sentiment = self._document(sentences, headline)
-            self._targets(doc, sentences)
+            doc._.ni_sentiment, document_probs = self._document(sentences, headline)
+            self._targets(doc, sentences, document_probs)
         return docs
 
-    def _document(self, sentences: list[SentenceSentiment], title_score: float = 0.0) -> Sentiment:
+    def _document(self, sentences: list[SentenceSentiment], title_score: float = 0.0) -> tuple[Sentiment, Optional[dict]]:
+        """The document's sentiment, and its label's probabilities when a document model gives them."""
         if not sentences:
-            return Sentiment("neutral", 0.0, [])
+            return Sentiment("neutral", 0.0, []), None
         agg = self.agg
         mean = sum(s.score for s in sentences) / len(sentences)
         pos = sum(1 for s in sentences if s.label == "positive")
         neg = sum(1 for s in sentences if s.label == "negative")
         score = max(-1.0, min(1.0, mean))
         if agg.get("document_model"):
-            label = document_label(agg["document_model"], [s.score for s in sentences], [s.label for s in sentences],
-                                   title_score)
-            return Sentiment(label, round(score, 4), sentences)
+            probs = document_probabilities(agg["document_model"], [s.score for s in sentences],
+                                           [s.label for s in sentences], title_score)
+            return Sentiment(max(probs, key=probs.get), round(score, 4), sentences), probs
         label = label_of(score, agg["doc_threshold"])
         if pos and neg and min(pos, neg) / (pos + neg) >= agg["mixed_share"] and abs(score) < agg["mixed_max_score"]:
             label = "mixed"
-        return Sentiment(label, round(score, 4), sentences)
+        return Sentiment(label, round(score, 4), sentences), None
 
-    def _targets(self, doc: Doc, sentences: list[SentenceSentiment]) -> None:
+    def _targets(self, doc: Doc, sentences: list[SentenceSentiment], document_probs: Optional[dict] = None) -> None:
         for ev in doc._.ni_events or []:
             if ev.sentence < len(sentences):
                 ev.polarity = sentences[ev.sentence].score
@@ -136,7 +137,8 @@ class SentimentScorer:
             ent.sentiment_score = round(score, 4)
             ent.sentiment_sentences = idx
             if model is not None:
-                probs = model.probabilities(entity_features(ent, idx, scores, labels, events, top))
+                features = entity_features(ent, idx, scores, labels, events, top, mention_roles(doc, ent), document_probs)
+                probs = model.probabilities(features)
                 ent.sentiment_label = max(probs, key=probs.get)
                 ent.sentiment_score = round(probs.get("positive", 0.0) - probs.get("negative", 0.0), 4)
             else:

@@ -89,11 +89,13 @@ def document_features(scores, labels, title_score: float = 0.0) -> list[float]:
             min(pos, 10.0) / 10, min(neg, 10.0) / 10, float(title_score)]
 
 
-def document_label(model: dict, scores, labels, title_score: float = 0.0) -> str:
-    """The document label from a fitted document classifier (see scripts/train_sentiment.py)."""
+def document_probabilities(model: dict, scores, labels, title_score: float = 0.0) -> dict[str, float]:
+    """The probability of each document label from a fitted document classifier (see
+    scripts/train_sentiment.py)."""
     x = np.asarray(document_features(scores, labels, title_score))
     logits = np.asarray(model["coef"]) @ x + np.asarray(model["intercept"])
-    return model["classes"][int(np.argmax(logits))]
+    p = np.exp(logits - logits.max())
+    return {label: float(v) for label, v in zip(model["classes"], p / p.sum())}
 
 
 class EncoderModel:

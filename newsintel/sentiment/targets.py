@@ -1,21 +1,55 @@
 """What an entity's tone is read from: the evidence the entity-sentiment model weighs.
 
 An entity's sentiment rests on the sentences that mention it, on the article's overall tone
-and on the events it takes part in (a company closing plants, a region a company leaves).
+(the document model's probabilities), on the events it takes part in (a company closing
+plants, a region a company leaves) and on the grammatical role of its mentions: the subject of
+a sentence carries its tone, a place named in "a chipmaker based in Austin" rarely does.
 ``entity_features`` turns that evidence into named features for the trained entity model of
 the ``encoder`` backend (``scripts/train_sentiment.py``); the same function serves training
 and inference.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping, Optional, Sequence
+
+from spacy.tokens import Doc
 
 from ..records import Entity, Event
 
+# spaCy dependency labels (English and French schemes) -> the role a mention plays in its clause
+ROLE_OF_DEP = {
+    "nsubj": "subject", "nsubjpass": "subject", "nsubj:pass": "subject", "csubj": "subject", "expl:subj": "subject",
+    "dobj": "object", "obj": "object", "iobj": "object",
+    "pobj": "prep_object", "obl": "prep_object", "obl:arg": "prep_object", "obl:mod": "prep_object",
+    "obl:agent": "prep_object", "nmod": "prep_object",
+    "poss": "possessor", "nmod:poss": "possessor",
+    "compound": "modifier", "amod": "modifier", "flat:name": "modifier",
+    "appos": "apposition", "ROOT": "root", "root": "root", "conj": "conjunct",
+}
+
+
+def mention_roles(doc: Doc, entity: Entity) -> list[tuple[str, str]]:
+    """For each mention of ``entity`` in ``doc``: the role of its head word (``ROLE_OF_DEP``,
+    else "other") and the preposition that introduces it ("" when none: "in", "à", "de")."""
+    roles = []
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        if root.dep_ == "pobj":
+            prep = root.head.lower_
+        else:
+            prep = next((c.lower_ for c in root.children if c.dep_ == "case"), "")
+        roles.append((ROLE_OF_DEP.get(root.dep_, "other"), prep))
+    return roles
+
 
 def entity_features(entity: Entity, sentence_ids: Sequence[int], scores: Sequence[float], labels: Sequence[str],
-                    events: Sequence[Event], top_company: str | None) -> dict[str, float]:
-    """Features of one entity from its sentences' scores and labels and the article's events."""
+                    events: Sequence[Event], top_company: str | None, roles: Sequence[tuple[str, str]] = (),
+                    document: Optional[Mapping[str, float]] = None) -> dict[str, float]:
+    """Features of one entity from its sentences' scores and labels, the article's events, the
+    roles of its mentions (``mention_roles``) and the document label's probabilities."""
     n = len(scores)
     own = [scores[i] for i in sentence_ids if i < n]
     own_labels = [labels[i] for i in sentence_ids if i < n]
@@ -40,8 +74,18 @@ def entity_features(entity: Entity, sentence_ids: Sequence[int], scores: Sequenc
     else:
         f["no_sentence"] = 1.0
     f["salience"] = entity.salience
-    if entity.entity_id == top_company:
+    main = entity.entity_id == top_company
+    if main:
         f["main_company"] = 1.0
+    for label, p in (document or {}).items():
+        f[f"doc_p={label}"] = p
+        f[f"doc_p={label}|{entity.type}"] = p
+        if main:
+            f[f"doc_p={label}|main"] = p
+    for role, prep in roles:
+        f[f"role={role}|{entity.type}"] = f.get(f"role={role}|{entity.type}", 0.0) + 1.0 / len(roles)
+        if prep:
+            f[f"prep={prep}|{entity.type}"] = f.get(f"prep={prep}|{entity.type}", 0.0) + 1.0 / len(roles)
     for ev in events:
         place = entity.entity_id in ev.locations or entity.entity_id in ev.origin or entity.entity_id in ev.destination
         role = ("actor" if ev.actor == entity.entity_id else "target" if ev.target == entity.entity_id
