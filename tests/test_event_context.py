@@ -75,6 +75,31 @@ def test_modality_stays_in_its_clause(pipeline, lang, text, etype, modality):
     assert [e.modality for e in rec.events_of(etype)] == [modality]
 
 
+@pytest.mark.parametrize("lang,text,etype,modality", [
+    # a failed attempt did not happen
+    ("en", "Bramblebox had tried to sell its Canadian operations to the grocery chain Épicerie Beaulac, but the talks "
+           "collapsed in February.", "divestment", "negated"),
+    ("fr", "Selon Le Fil Métropolitain, Kaptrajet aurait tenté en vain de céder ses activités canadiennes à Voyagio.",
+     "divestment", "negated"),
+    # negative words: a preposition, a pronoun subject, a noun of failure, a denied clause
+    ("fr", "Kowhai Bank reprendra les 1 100 salariés de la branche, sans suppression de poste.", "layoffs", "negated"),
+    ("fr", "« Personne ne sera licencié », assure la déléguée syndicale.", "layoffs", "negated"),
+    ("fr", "Vertigo a été placée en redressement judiciaire après l'échec d'une levée de fonds.", "investment_funding",
+     "negated"),
+    ("fr", "Vertigo a été placée en redressement judiciaire après l'échec d'une levée de fonds.", "bankruptcy",
+     "asserted"),
+    ("en", "Kang denied that Lumio had hired banks for an initial public offering.", "ipo", "negated"),
+    # a denied report keeps the rumour it reports; talks towards a deal, even in hearsay, are speculation
+    ("en", "Copper Canyon denied a report that it was exploring a sale of its 11 local TV stations.", "divestment",
+     "speculative"),
+    ("fr", "Selon Mobilis Info, Telvia aurait engagé des discussions en vue d'un rapprochement avec Kolibri.", "merger",
+     "speculative"),
+])
+def test_failures_and_denials(pipeline, lang, text, etype, modality):
+    rec = pipeline.analyze(text, lang=lang, published="2025-03-01")
+    assert [e.modality for e in rec.events_of(etype)] == [modality]
+
+
 @pytest.mark.parametrize("lang,text,etype,places", [
     ("fr", "Volantia prévoit de construire une raffinerie à Kénitra, au Maroc, d'ici à 2027.", "facility_opening",
      ["Kénitra", "Maroc"]),

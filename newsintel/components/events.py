@@ -158,7 +158,12 @@ class EventExtractor:
         self.denial_matcher = LemmaPhraseMatcher(nlp.vocab)
         self.denial_matcher.add("DENIAL", load_yaml("modality.yaml").get("denial", {}).get(self.lang, []))
         self.announcing = set(mod.get("announcing", []) or [])
-        for kind in ("negated", "speculative", "reported", "planned", "forecast"):
+        self.negative_determiners = set(mod.get("negative_determiners", []) or [])
+        self.negative_prepositions = set(mod.get("negative_prepositions", []) or [])
+        self.negative_subjects = set(mod.get("negative_subjects", []) or [])
+        self.negative_heads = set(mod.get("negative_heads", []) or [])
+        self.denial_lemmas = {w for w in load_yaml("modality.yaml").get("denial", {}).get(self.lang, []) if " " not in w}
+        for kind in ("negated", "speculative", "reported", "planned", "forecast", "attempt", "failure"):
             self.cue_matcher.add(kind.upper(), mod.get(kind, []) or [])
         orgs = load_yaml("organizations.yaml")
         self.anaphora = set(orgs["company_anaphora"][self.lang])
@@ -510,16 +515,13 @@ class EventExtractor:
         if tok.dep_ in SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN"):
             predicate = {t.i for t in tok.head.subtree} - {
                 t.i for c in tok.head.children if c.dep_ == "conj" or self._own_clause(c) for t in c.subtree}
-        # "no jobs will be cut", "aucune fermeture", "ne fermera aucune agence": a negative
-        # determiner on the trigger or on the subject or object of a verb trigger
-        root = doc[trig.start:trig.end].root
-        nouns = [root] + [c for c in root.children if c.dep_ in SUBJECT_DEPS | {"obj", "dobj"}] if root.pos_ in ("VERB", "AUX") else [root]
         # "has not ruled out selling": a negation inside a speculative cue negates nothing
         hedged = {i for s, e in cues.get("speculative", []) for i in range(s, e)}
         if near("negated", 6) or any(c.dep_ == "neg" and c.i not in hedged for g in clause_govs for c in g.children) \
-                or any(c.dep_ == "det" and c.lower_ in ("no", "aucun", "aucune") for n in nouns for c in n.children) or any(
-            s in predicate for s, _ in cues.get("negated", [])
-        ):
+                or self._negative_word(doc[trig.start:trig.end].root) or any(s in predicate for s, _ in cues.get("negated", [])) \
+                or self._denied(doc[trig.start:trig.end].root):
+            return "negated"
+        if self._failed_attempt(trig, sent, cues, clause):
             return "negated"
         if trig.type == "financial_results" and near("forecast", 8):
             return "speculative"  # "table sur une baisse de 7 %", "expects revenue of $1.6bn": a forecast
@@ -533,8 +535,8 @@ class EventExtractor:
         own_plan = bool(conditional_words) and all(
             w.lemma_ == "devoir" or self._future_in_past(w) for w in conditional_words)
         conditional = bool(conditional_words) and not own_plan
-        if conditional and self._past_conditional(govs):
-            return "reported"  # "Navalis aurait cédé": hearsay about a done deal
+        if conditional and self._past_conditional(govs) and not near("speculative", 8):
+            return "reported"  # "Navalis aurait cédé": hearsay about a done deal (not "aurait approché X en vue d'un rachat")
         if conditional or near("speculative", 8):
             return "speculative"
         if any(sent.start <= s < sent.end and self._third_party_source(doc, s, e, actor, index, entities)
@@ -620,6 +622,52 @@ class EventExtractor:
             if t.lemma_.lower() in self.anaphora or t.lower_ in PRONOUNS[self.lang]:
                 return False
         return cue.lemma_.lower() not in ("say", "tell", "report", "affirmer", "rapporter") or bool(source_tokens)
+
+    def _negative_word(self, root: Token) -> bool:
+        """"no jobs will be cut", "aucune fermeture", "ne fermera aucune agence", "sans
+        suppression de postes", "without job cuts", "personne ne sera licencié", "none of the 40
+        jobs would go", "l'échec d'une levée de fonds": a negative determiner on the trigger or on
+        the subject or object of a verb trigger, a negative preposition before it, a negative
+        pronoun as its subject, or a noun of failure it completes."""
+        nouns = [root] + [c for c in root.children if c.dep_ in SUBJECT_DEPS | {"obj", "dobj"}] if root.pos_ in ("VERB", "AUX") else [root]
+        if any(c.dep_ == "det" and c.lower_ in self.negative_determiners for n in nouns for c in n.children):
+            return True
+        if any(c.dep_ == "case" and c.lower_ in self.negative_prepositions for c in root.children) or (
+                root.dep_ == "pobj" and root.head.lower_ in self.negative_prepositions):
+            return True
+        governor = root.head.head if root.dep_ == "pobj" else root.head
+        if root.pos_ == "NOUN" and root.dep_ in ("nmod", "pobj") and governor.lemma_.lower() in self.negative_heads:
+            return True
+        if root.pos_ in ("VERB", "AUX"):
+            french_ne = self.lang != "fr" or any(c.lower_ in ("ne", "n'", "n’") for c in root.children)
+            return french_ne and any(c.dep_ in SUBJECT_DEPS and c.lower_ in self.negative_subjects for c in root.children)
+        return False
+
+    def _denied(self, tok: Token) -> bool:
+        """"Kang denied that the company had hired banks for an IPO": the trigger lies in the
+        clause a denial verb governs (not in a clause beside it: "denied it, saying it would
+        close..."; nor in a report it denies: "denied a report that X was weighing a sale" keeps
+        the rumour as such, and the denial becomes an event of its own)."""
+        t = tok
+        for _ in range(6):
+            if t.dep_ in ("advcl", "relcl", "acl:relcl", "conj", "parataxis", "appos") or t.head.i == t.i:
+                return False
+            t = t.head
+            if t.lemma_.lower() in self.denial_lemmas or t.lower_ in self.denial_lemmas:
+                return True
+            if t.pos_ in ("NOUN", "PROPN"):
+                return False
+        return False
+
+    @staticmethod
+    def _failed_attempt(trig: _Trigger, sent: Span, cues: dict[str, list[tuple[int, int]]], clause: set[int]) -> bool:
+        """An attempt that failed: an attempt cue governing, next to or on the trigger ("tried to
+        sell", "déposé une offre"), then a failure cue later in the sentence ("but the talks
+        collapsed", "tenté en vain de céder", "avant de se retirer")."""
+        attempts = [s for s, e in cues.get("attempt", [])
+                    if sent.start <= s and e <= sent.end and (trig.start - 6 <= s < trig.end or s in clause)]
+        return bool(attempts) and any(min(attempts) < s < sent.end and not trig.start <= s < trig.end
+                                      for s, _ in cues.get("failure", []))
 
     @staticmethod
     def _past_conditional(govs: list[Token]) -> bool:
