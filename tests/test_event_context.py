@@ -94,6 +94,13 @@ def test_modality_stays_in_its_clause(pipeline, lang, text, etype, modality):
      "speculative"),
     ("fr", "Selon Mobilis Info, Telvia aurait engagé des discussions en vue d'un rapprochement avec Kolibri.", "merger",
      "speculative"),
+    ("fr", "Le constructeur automobile Savel n’exclut plus de quitter la Russie.", "market_exit", "speculative"),
+    ("fr", "Selon plusieurs sources syndicales, Van Loenhout serait intéressé par une reprise partielle de Brelco.",
+     "acquisition", "speculative"),
+    # "would" with an indefinite subject is a hypothesis; dropped plans did not happen
+    ("en", "Any deal would be closely examined by the Bundeskartellamt, Germany's competition authority.",
+     "legal_regulatory", "speculative"),
+    ("en", "Hestvold said it had dropped plans to build a new ammonia plant in Rotterdam.", "facility_opening", "negated"),
 ])
 def test_failures_and_denials(pipeline, lang, text, etype, modality):
     rec = pipeline.analyze(text, lang=lang, published="2025-03-01")

@@ -162,6 +162,7 @@ class EventExtractor:
         self.negative_prepositions = set(mod.get("negative_prepositions", []) or [])
         self.negative_subjects = set(mod.get("negative_subjects", []) or [])
         self.negative_heads = set(mod.get("negative_heads", []) or [])
+        self.hypothetical_determiners = set(mod.get("hypothetical_determiners", []) or [])
         self.denial_lemmas = {w for w in load_yaml("modality.yaml").get("denial", {}).get(self.lang, []) if " " not in w}
         for kind in ("negated", "speculative", "reported", "planned", "forecast", "attempt", "failure"):
             self.cue_matcher.add(kind.upper(), mod.get(kind, []) or [])
@@ -537,7 +538,7 @@ class EventExtractor:
         conditional = bool(conditional_words) and not own_plan
         if conditional and self._past_conditional(govs) and not near("speculative", 8):
             return "reported"  # "Navalis aurait cédé": hearsay about a done deal (not "aurait approché X en vue d'un rachat")
-        if conditional or near("speculative", 8):
+        if conditional or near("speculative", 8) or self._hypothetical(clause_govs):
             return "speculative"
         if any(sent.start <= s < sent.end and self._third_party_source(doc, s, e, actor, index, entities)
                for s, e in cues.get("reported", [])):
@@ -657,6 +658,16 @@ class EventExtractor:
                 return True
             if t.pos_ in ("NOUN", "PROPN"):
                 return False
+        return False
+
+    def _hypothetical(self, clause_govs: list[Token]) -> bool:
+        """"Any deal would be examined", "a deal would give Kadenzo a foothold in Poland": a verb
+        with "would" whose subject is indefinite (``hypothetical_determiners``)."""
+        for g in clause_govs:
+            if any(c.dep_ == "aux" and c.lower_ == "would" for c in g.children):
+                subjects = [c for c in g.children if c.dep_ in SUBJECT_DEPS]
+                return any(d.dep_ == "det" and d.lower_ in self.hypothetical_determiners
+                           for s in subjects for d in s.children)
         return False
 
     @staticmethod
