@@ -62,6 +62,8 @@ def test_a_coordinated_clause_keeps_its_own_negation(pipeline):
            "workforce in January.", "layoffs", "asserted"),
     ("en", "Revenue at Salar Nevado fell 38% to $612m last year as lithium prices slumped, and the company postponed "
            "a second processing plant near Calama.", "financial_results", "asserted"),
+    ("en", "The company, which does not publish regional figures, reported revenue of $1.4bn last year.",
+     "financial_results", "asserted"),
     # a negation does not reach a participle or a clause after a colon
     ("fr", "Le constructeur ne fermera pas l'usine de Lyon, lancée en 2010.", "product_launch", "asserted"),
     ("fr", "La directrice de la création, Astrid Nyberg, qui dirige le studio depuis 2015, ne suivra pas l’équipe : "
@@ -98,8 +100,9 @@ def test_modality_stays_in_its_clause(pipeline, lang, text, etype, modality):
     ("fr", "Selon plusieurs sources syndicales, Van Loenhout serait intéressé par une reprise partielle de Brelco.",
      "acquisition", "speculative"),
     # "would" with an indefinite subject is a hypothesis; dropped plans did not happen
-    ("en", "Any deal would be closely examined by the Bundeskartellamt, Germany's competition authority.",
+    ("en", "Any takeover of Lumio would be examined by the Competition and Markets Authority.",
      "legal_regulatory", "speculative"),
+    ("en", "A sale of the Dutch unit would give Lumio a stronger balance sheet.", "divestment", "speculative"),
     ("en", "Hestvold said it had dropped plans to build a new ammonia plant in Rotterdam.", "facility_opening", "negated"),
 ])
 def test_failures_and_denials(pipeline, lang, text, etype, modality):

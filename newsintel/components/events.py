@@ -569,9 +569,11 @@ class EventExtractor:
         return g.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS or c.dep_.startswith("aux") for c in g.children)
 
     def _clause_head(self, tok: Token) -> Token:
-        """The head of the clause ``tok`` belongs to (see ``_own_clause``); an infinitive belongs
-        to the clause of the verb or noun it completes ("n'avoir aucune intention de quitter")."""
-        while tok.head.i != tok.i and (not self._own_clause(tok) or "Inf" in tok.morph.get("VerbForm")):
+        """The head of the clause ``tok`` belongs to (see ``_own_clause``); an infinitive with no
+        subject of its own belongs to the clause of the verb or noun it completes ("n'avoir
+        aucune intention de quitter"), not one with a subject ("which does not publish")."""
+        while tok.head.i != tok.i and (not self._own_clause(tok) or (
+                "Inf" in tok.morph.get("VerbForm") and not any(c.dep_ in SUBJECT_DEPS for c in tok.children))):
             tok = tok.head
         return tok
 
