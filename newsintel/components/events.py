@@ -163,6 +163,7 @@ class EventExtractor:
         self.negative_subjects = set(mod.get("negative_subjects", []) or [])
         self.negative_heads = set(mod.get("negative_heads", []) or [])
         self.hypothetical_determiners = set(mod.get("hypothetical_determiners", []) or [])
+        self.hypothetical_modals = set(mod.get("hypothetical_modals", []) or [])
         self.denial_lemmas = {w for w in load_yaml("modality.yaml").get("denial", {}).get(self.lang, []) if " " not in w}
         for kind in ("negated", "speculative", "reported", "planned", "forecast", "attempt", "failure"):
             self.cue_matcher.add(kind.upper(), mod.get(kind, []) or [])
@@ -518,9 +519,9 @@ class EventExtractor:
                 t.i for c in tok.head.children if c.dep_ == "conj" or self._own_clause(c) for t in c.subtree}
         # "has not ruled out selling": a negation inside a speculative cue negates nothing
         hedged = {i for s, e in cues.get("speculative", []) for i in range(s, e)}
+        root = doc[trig.start:trig.end].root
         if near("negated", 6) or any(c.dep_ == "neg" and c.i not in hedged for g in clause_govs for c in g.children) \
-                or self._negative_word(doc[trig.start:trig.end].root) or any(s in predicate for s, _ in cues.get("negated", [])) \
-                or self._denied(doc[trig.start:trig.end].root):
+                or self._negative_word(root) or any(s in predicate for s, _ in cues.get("negated", [])) or self._denied(root):
             return "negated"
         if self._failed_attempt(trig, sent, cues, clause):
             return "negated"
@@ -664,9 +665,10 @@ class EventExtractor:
 
     def _hypothetical(self, clause_govs: list[Token]) -> bool:
         """"Any deal would be examined", "a deal would give Kadenzo a foothold in Poland": a verb
-        with "would" whose subject is indefinite (``hypothetical_determiners``)."""
+        with "would" (``hypothetical_modals``) whose subject is indefinite
+        (``hypothetical_determiners``)."""
         for g in clause_govs:
-            if any(c.dep_ == "aux" and c.lower_ == "would" for c in g.children):
+            if any(c.dep_ == "aux" and c.lower_ in self.hypothetical_modals for c in g.children):
                 subjects = [c for c in g.children if c.dep_ in SUBJECT_DEPS]
                 return any(d.dep_ == "det" and d.lower_ in self.hypothetical_determiners
                            for s in subjects for d in s.children)
