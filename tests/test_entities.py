@@ -92,6 +92,12 @@ def test_regulators_and_unions_are_organizations(pipeline):
     ("en", "Quillon's chief executive, Min-jun Park, said the bank would appeal.", "Min-jun Park", "ceo", "Quillon"),
     ("en", "Ji-hoon Seo, an analyst at Larchmont Research, said the plan was bold.", "Ji-hoon Seo", "analyst", "Larchmont Research"),
     ("fr", "Selon Joon-ho Lee, analyste chez Moalic & Associés, le marché est saturé.", "Joon-ho Lee", "analyst", "Moalic & Associés"),
+    # a name after a title and its organization, hyphenated surnames included
+    ("fr", "« Nos clients veulent être livrés au plus près », a déclaré le directeur général de Durrah Chemicals, "
+           "Turki Al-Bassami.", "Turki Al-Bassami", "ceo", "Durrah Chemicals"),
+    ("fr", "La perte nette de Hayang Plastics a atteint 38 millions d’euros. La directrice des opérations du groupe, "
+           "Sofia Pereira-Kühn, n’exclut pas de transférer une partie des moules.", "Sofia Pereira-Kühn", "coo",
+     "Hayang Plastics"),
     # a title narrowed to a country or a region
     ("en", "Ximena Arriaga, general manager for Canada at Pinewick Media, left the company in May.", "Ximena Arriaga", "country_manager", "Pinewick Media"),
     ("en", "Siobhan Kearney, managing director for southern Europe at Ardmoray Solar, will be based in Athens.",

@@ -177,11 +177,25 @@ class EntityTyper:
             end + k in starts and not any(t.lower_ in RELATIVE_OWNERS for t in doc[end + 1:end + k])
             for k in (1, 2, 3)))  # "Harvest Crest Bank, whose chairwoman": the bank's title
 
-    def _looks_like_titled_person(self, doc: Doc, start: int, end: int, role_edges: tuple[set, set]) -> bool:
-        """A two- to four-word capitalized name next to a job title."""
-        if not 2 <= end - start <= 4 or not all(t.is_title or t.is_lower for t in doc[start:end]):
+    @staticmethod
+    def _after_title_apposition(doc: Doc, start: int, title_ends: set) -> bool:
+        """Whether a name follows a comma after a job title and its organization: "La directrice
+        des opérations du groupe, Sofia Pereira-Kühn", "le directeur général de Durrah Chemicals,
+        Turki Al-Bassami" (the parser hangs the name on the company noun)."""
+        if start < 2 or doc[start - 1].text != ",":
             return False
-        return self._next_to_title(doc, start, end, role_edges)
+        for k in range(start - 1, max(0, start - 8), -1):
+            if k in title_ends:
+                return all(t.pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ") or t.is_title for t in doc[k:start - 1])
+        return False
+
+    def _looks_like_titled_person(self, doc: Doc, start: int, end: int, role_edges: tuple[set, set]) -> bool:
+        """A two- to four-word capitalized name ("Sofia Pereira-Kühn": a hyphenated surname is
+        one word) next to a job title, or after a title and its organization."""
+        words = [t for t in doc[start:end] if t.text != "-"]
+        if not 2 <= len(words) <= 4 or not all(t.is_title or t.is_lower for t in words):
+            return False
+        return self._next_to_title(doc, start, end, role_edges) or self._after_title_apposition(doc, start, role_edges[0])
 
     def _candidates(self, doc: Doc, roles: list[tuple[int, int, str]] = ()) -> list[_Candidate]:
         # a verbal title ("dirige Navalis") names no one after it
