@@ -98,6 +98,11 @@ def test_regulators_and_unions_are_organizations(pipeline):
     ("fr", "La perte nette de Hayang Plastics a atteint 38 millions d’euros. La directrice des opérations du groupe, "
            "Sofia Pereira-Kühn, n’exclut pas de transférer une partie des moules.", "Sofia Pereira-Kühn", "coo",
      "Hayang Plastics"),
+    ("en", "Kleiderhaus’s head of sourcing, Amara Okeke, said the chain wanted to rely less on China.", "Amara Okeke",
+     "director", "Kleiderhaus"),
+    # named "as" a title, past a coordinated name
+    ("en", "Ostwind also named Farhan Qadri and Lena Oberhauser as chief financial officer and chief technology "
+           "officer, respectively.", "Farhan Qadri", "cfo", "Ostwind"),
     # a title narrowed to a country or a region
     ("en", "Ximena Arriaga, general manager for Canada at Pinewick Media, left the company in May.", "Ximena Arriaga", "country_manager", "Pinewick Media"),
     ("en", "Siobhan Kearney, managing director for southern Europe at Ardmoray Solar, will be based in Athens.",
@@ -113,6 +118,13 @@ def test_regulators_and_unions_are_organizations(pipeline):
 ])
 def test_titled_names_and_scoped_titles(pipeline, lang, text, name, role, org):
     assert_executive(pipeline.analyze(text, lang=lang), name, role, org)
+
+
+def test_the_company_joined_as_a_title_stays_a_company(pipeline):
+    rec = pipeline.analyze("Camille Tran has resigned to join rival operator Kaleido Resorts as chief operating officer.",
+                           lang="en")
+    types = {e.canonical: e.type for e in rec.entities}
+    assert types.get("Kaleido Resorts") == "company" and types.get("Camille Tran") == "executive"
 
 
 def test_family_name_first_is_grouped_with_its_full_name(pipeline):

@@ -170,12 +170,25 @@ class EntityTyper:
     @staticmethod
     def _next_to_title(doc: Doc, start: int, end: int, role_edges: tuple[set, set]) -> bool:
         """Whether a name sits right after a job title ("chief executive Jane Doe", "le PDG,
-        Luca Rossi") or is followed by a comma and a title ("Femke de Groot, founder of")."""
+        Luca Rossi"), is followed by a comma and a title ("Femke de Groot, founder of") or by
+        "as" and a title ("named Farhan Qadri as chief financial officer")."""
         ends, starts = role_edges
         before = start in ends or (start - 1 in ends and doc[start - 1].text == ",")
-        return before or (end < len(doc) and doc[end].text == "," and any(
+        if before or (end < len(doc) and doc[end].text == "," and any(
             end + k in starts and not any(t.lower_ in RELATIVE_OWNERS for t in doc[end + 1:end + k])
-            for k in (1, 2, 3)))  # "Harvest Crest Bank, whose chairwoman": the bank's title
+            for k in (1, 2, 3))):  # "Harvest Crest Bank, whose chairwoman": the bank's title
+            return True
+        # "named Farhan Qadri and Lena Oberhauser as chief financial officer and ...": the title
+        # after "as" / "comme", past a coordinated name
+        j = end
+        if j < len(doc) and doc[j].lower_ in ("and", "et"):
+            j += 1
+            while j < len(doc) and doc[j].is_title:
+                j += 1
+        # the one named, not the company joined: "join Kaleido Resorts as COO", "joined from Savanna Foods as"
+        named = doc[start:end].root.dep_ in ("dobj", "obj", "conj", "nsubjpass", "nsubj:pass") and not any(
+            t.lemma_.lower() in BECOMING_LEMMAS for t in doc[max(0, start - 4):start])
+        return named and j + 1 < len(doc) and doc[j].lower_ in ("as", "comme") and j + 1 in starts
 
     @staticmethod
     def _after_title_apposition(doc: Doc, start: int, title_ends: set) -> bool:
@@ -186,7 +199,7 @@ class EntityTyper:
             return False
         for k in range(start - 1, max(0, start - 8), -1):
             if k in title_ends:
-                return all(t.pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ") or t.is_title for t in doc[k:start - 1])
+                return not any(t.is_punct and t.text not in ("-", "'", "’") for t in doc[k:start - 1])
         return False
 
     def _looks_like_titled_person(self, doc: Doc, start: int, end: int, role_edges: tuple[set, set]) -> bool:
@@ -195,7 +208,11 @@ class EntityTyper:
         words = [t for t in doc[start:end] if t.text != "-"]
         if not 2 <= len(words) <= 4 or not all(t.is_title or t.is_lower for t in words):
             return False
-        return self._next_to_title(doc, start, end, role_edges) or self._after_title_apposition(doc, start, role_edges[0])
+        if self._next_to_title(doc, start, end, role_edges):
+            return True
+        # "managing director of its Indian subsidiary, Kestrel Motors India" names the company
+        company_word = any(t.lower_ in self.company_name_words or t.lower_ in self.company_suffixes for t in words)
+        return not company_word and self._after_title_apposition(doc, start, role_edges[0])
 
     def _candidates(self, doc: Doc, roles: list[tuple[int, int, str]] = ()) -> list[_Candidate]:
         # a verbal title ("dirige Navalis") names no one after it
