@@ -45,6 +45,9 @@ def _compiled(lang: str):
     money_after = re.compile(rf"(?<![\w.,]){number}{scale}{curword}(?!\w)", re.I)
     percent = re.compile(rf"(?<![\w.,]){number}{pct}", re.I)
     count = re.compile(rf"(?<![\w.,]){number}{scale}{unit}", re.I)
+    # "1,3 million d'abonnés", "7,8 millions de clients", "2 million of its users": a scale, then "de"
+    scaled_count = re.compile(
+        rf"(?<![\w.,]){number}\s*(?P<scale>{_alt(scales)})\s+(?:de\s+|d['’]|of\s+(?:its\s+)?)(?P<unit>{_alt(d['units'][lang])})\b", re.I)
     # "25 of its 210 stores", "12 de ses 80 magasins": the first figure is what is counted
     partitive = re.compile(rf"(?<![\w.,]){number}\s+(?:{_alt(d['partitive'][lang])})(?:\s+\d[\d\s.,]*)?{unit}", re.I)
     # a listed adjective or a hyphenated one ("loss-making"), once or twice: "eight loss-making stores"
@@ -60,7 +63,8 @@ def _compiled(lang: str):
     # partitives before plain counts, so the part wins over the total; "45 office jobs": the
     # adjective reading first, so "office" is not what is counted
     patterns = [("money", money_before), ("money", money_after), ("percent", percent), ("count", partitive),
-                ("count", word_partitive), ("count", count_adj), ("count", count), ("count", word_count)]
+                ("count", word_partitive), ("count", count_adj), ("count", count), ("count", scaled_count),
+                ("count", word_count)]
     return {
         "patterns": patterns,
         "number_words": number_words,

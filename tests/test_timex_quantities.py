@@ -55,6 +55,9 @@ def test_numbers_are_not_years():
     ("fr", "La marque va fermer six de ses quatorze boutiques.", [(6.0, "stores", None, "none", "stores")]),
     ("en", "Tran plans to shut a further eight loss-making stores.", [(8.0, "stores", None, "none", "stores")]),
     ("en", "It will cut 45 office jobs in Montreal.", [(45.0, "jobs", None, "none", "jobs")]),
+    # a scale, then "de": "1,3 million d'abonnés"
+    ("fr", "Le service revendique 1,3 million d'abonnés.", [(1.3e6, "users", None, "none", "users")]),
+    ("fr", "Il compte 7,8 millions de clients mobiles.", [(7.8e6, "users", None, "none", "users")]),
 ])
 def test_quantities(lang, text, expected):
     got = [(q.quantity.value, q.quantity.unit, q.quantity.currency, q.quantity.direction, q.quantity.measure)
@@ -65,6 +68,14 @@ def test_quantities(lang, text, expected):
 @pytest.mark.parametrize("text,lang,value", [("4,2", "fr", 4.2), ("1 200", "fr", 1200.0), ("1,200", "en", 1200.0), ("3.1", "en", 3.1), ("1.200", "fr", 1200.0)])
 def test_parse_number(text, lang, value):
     assert parse_number(text, lang) == value
+
+
+def test_a_level_of_users_is_a_result(pipeline):
+    # "revendique" is often tagged an adjective modifying the subject; a figure after it keeps it a verb
+    rec = pipeline.analyze("Le groupe, racheté en 2019 par le fonds Quernel Capital, revendique 7,8 millions de clients "
+                           "mobiles en France, loin derrière les trois premiers opérateurs du pays.", lang="fr")
+    results = rec.events_of("financial_results")
+    assert len(results) == 1 and results[0].quantity.value == 7.8e6 and results[0].quantity.measure == "users"
 
 
 def test_write_downs_are_results_figures(pipeline):

@@ -219,8 +219,10 @@ class EventExtractor:
                 continue  # "Hanul Investment", "Ministry of Investment": a name, not a move
             if end - start == 1 and doc[start].pos_ in ("ADP", "DET", "PRON", "CCONJ", "SCONJ"):
                 continue  # "entre Paris et Montréal" is no "entrer"
-            if end - start == 1 and doc[start].dep_ == "amod" and doc[start].pos_ in ("VERB", "ADJ"):
+            if end - start == 1 and doc[start].dep_ == "amod" and doc[start].pos_ in ("VERB", "ADJ") \
+                    and not any(t.like_num for t in doc[end:end + 3]):
                 continue  # "the merged company", "la société fusionnée": a description, not a move
+                # (but "Le groupe revendique 7,8 millions de clients", a verb tagged as an adjective)
             if doc[end - 1].lemma_ in ("sell", "vendre") and end < len(doc) and doc[end].lower_ in ("under", "sous"):
                 continue  # "soups sold under the Hearthside brand", "vendus sous la marque": products, not a sale
             etype, cond = self.conditions[key]
