@@ -3,7 +3,8 @@
 ``find_quantities(text, lang)`` returns every figure of a sentence as a ``Quantity`` with its
 character span: "12 %" (percent), "4,2 milliards d'euros" (4.2e9 EUR), "$3.1bn", "300
 postes" (jobs), together with the direction of change and the measured thing when nearby
-words tell ("chiffre d'affaires en hausse de 12 %": revenue, up).
+words tell ("chiffre d'affaires en hausse de 12 %": revenue, up). A change told as a multiple
+("les ventes ont doublé", "profit halved") is a change in percent (+100 %, -50 %).
 """
 from __future__ import annotations
 
@@ -62,12 +63,16 @@ def _compiled(lang: str):
     word_count = re.compile(rf"(?<![\w.,]){word}(?:{adjective})?{unit}", re.I)
     # partitives before plain counts, so the part wins over the total; "45 office jobs": the
     # adjective reading first, so "office" is not what is counted
+    multiples = {k.lower(): (float(v[0]), v[1]) for k, v in (d.get("multiples") or {}).get(lang, {}).items()}
+    multiple = re.compile(rf"(?<![\w-])(?P<multiple>{_alt(multiples) or '(?!)'})(?![\w-])", re.I)
     patterns = [("money", money_before), ("money", money_after), ("percent", percent), ("count", partitive),
                 ("count", word_partitive), ("count", count_adj), ("count", count), ("count", scaled_count),
-                ("count", word_count)]
+                ("count", word_count), ("multiple", multiple)]
     return {
         "patterns": patterns,
         "number_words": number_words,
+        "multiples": multiples,
+        "multiple_blockers": {w.lower() for w in (d.get("multiple_blockers") or {}).get(lang, [])},
         "symbols": symbols,
         "words": words,
         "codes": set(codes),
@@ -106,6 +111,13 @@ def find_quantities(text: str, lang: str) -> list[QuantityMatch]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             g = m.groupdict()
+            if kind == "multiple":
+                if c["multiple_blockers"].intersection(re.findall(r"\w+", text[m.end():m.end() + 40].lower())[:4]):
+                    continue  # "doubler la capacité de l'usine": a plan, no result
+                value, direction = c["multiples"][g["multiple"].lower()]
+                found.append(QuantityMatch(m.start(), m.end(), Quantity(value=value, unit="percent", text=m.group(0), direction=direction)))
+                taken.append((m.start(), m.end()))
+                continue
             value = float(c["number_words"][g["word"].lower()]) if g.get("word") else parse_number(g["num"], lang)
             if value is None:
                 continue
@@ -123,12 +135,20 @@ def find_quantities(text: str, lang: str) -> list[QuantityMatch]:
     found.sort(key=lambda q: q.start)
     previous: Optional[QuantityMatch] = None
     for qm in found:
+        direction = qm.quantity.direction
         _context(text, qm, c, previous.end if previous else 0)
+        if is_multiple(qm.quantity):
+            qm.quantity.direction = direction  # "ont doublé": the word itself says which way
         # "de 12 % à 4,2 milliards", "8% to $3.1bn": the second figure measures the same thing
         if previous is not None and len(text[previous.end:qm.start].strip()) <= 3 and previous.quantity.measure:
             qm.quantity.measure = previous.quantity.measure
         previous = qm
     return found
+
+
+def is_multiple(quantity: Quantity) -> bool:
+    """A change told in words ("a doublé", "halved"): a percent without a digit."""
+    return quantity.unit == "percent" and not any(ch.isdigit() for ch in quantity.text or "")
 
 
 COUNTED_MEASURES = {"jobs": "jobs", "people": "headcount", "users": "users", "stores": "stores", "sites": "sites", "units": "units"}
@@ -161,11 +181,13 @@ def _context(text: str, qm: QuantityMatch, c: dict, previous_end: int = 0) -> No
     if q.unit in COUNTED_MEASURES:
         q.measure = COUNTED_MEASURES[q.unit]
         return
-    best, best_pos = None, -1
+    best, best_pos, best_len = None, -1, 0
     for phrase, measure in c["measures"].items():
         pos = before.rfind(phrase)
-        if pos > best_pos and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", before[pos:pos + len(phrase) + 1] or ""):
-            best, best_pos = measure, pos
+        # the nearest phrase, the longest at one place: "perte opérationnelle" over "perte"
+        if (pos > best_pos or (pos == best_pos and len(phrase) > best_len)) and re.search(
+                rf"(?<!\w){re.escape(phrase)}(?!\w)", before[pos:pos + len(phrase) + 1] or ""):
+            best, best_pos, best_len = measure, pos, len(phrase)
     if best is None:
         for phrase, measure in c["measures"].items():
             if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", after):

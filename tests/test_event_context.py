@@ -98,6 +98,15 @@ def test_a_coordinated_clause_keeps_its_own_negation(pipeline):
      "legal_regulatory", "speculative"),
     ("en", "A sale of the Dutch unit would give Lumio a stronger balance sheet.", "divestment", "speculative"),
     ("en", "Hestvold said it had dropped plans to build a new ammonia plant in Rotterdam.", "facility_opening", "negated"),
+    # an intention in the past perfect, a plan shelved or pulled, a negative subject of a predicate
+    ("en", "The group had intended to open 25 outlets in Lagos and Abuja by 2026.", "facility_opening", "negated"),
+    ("en", "Brockwell had been preparing a listing in Helsinki but shelved the plan last fall.", "ipo", "negated"),
+    ("en", "Quorvane Energy pulled its planned initial public offering on Wednesday.", "ipo", "negated"),
+    ("en", "Maple Hollow said the plant would keep making its other lines and that no jobs were at risk.", "layoffs",
+     "negated"),
+    ("en", "Olatunbosun said none of the 450 IT staff would be made redundant.", "layoffs", "negated"),
+    ("en", "Menon said the company would look at acquisitions in central Europe, but ruled out a stock market "
+           "listing before 2027.", "ipo", "negated"),
 ])
 def test_modality_of_clauses_failures_and_denials(pipeline, lang, text, etype, modality):
     rec = pipeline.analyze(text, lang=lang, published="2025-03-01")

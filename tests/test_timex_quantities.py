@@ -98,3 +98,37 @@ def test_write_downs_are_results_figures(pipeline):
 def test_more_currencies(lang, text, value, currency):
     [q] = [q for q in find_quantities(text, lang) if q.quantity.unit == "currency"]
     assert q.quantity.value == value and q.quantity.currency == currency
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a change told as a multiple, with no figure: +100 %, +200 %, -50 %
+    ("fr", "Les ventes aux États-Unis ont doublé.", [(100.0, "percent", "up", "sales")]),
+    ("fr", "Son bénéfice net a triplé en deux ans.", [(200.0, "percent", "up", "profit")]),
+    ("en", "Orders more than doubled last year.", [(100.0, "percent", "up", "orders")]),
+    ("en", "Net profit halved in the first quarter.", [(50.0, "percent", "down", "profit")]),
+    # a plan for capacity is no result
+    ("fr", "Thermivor va doubler sa capacité de production.", []),
+    ("en", "It will spend $310m to double output at the plant.", []),
+])
+def test_multiples_are_changes_in_percent(lang, text, expected):
+    got = [(q.quantity.value, q.quantity.unit, q.quantity.direction, q.quantity.measure)
+           for q in find_quantities(text, lang) if q.quantity.unit == "percent"]
+    assert got == expected
+
+
+def test_an_amount_beats_a_multiple_for_the_same_figure(pipeline):
+    rec = pipeline.analyze("L'an dernier, le chiffre d'affaires de Velbrune a doublé, à 18 millions d'euros.", lang="fr")
+    [ev] = rec.events_of("financial_results")
+    assert ev.quantity.unit == "currency" and ev.quantity.value == 18e6
+    rec = pipeline.analyze("Les ventes de Velbrune aux États-Unis ont doublé l'an dernier.", lang="fr")
+    [ev] = rec.events_of("financial_results")
+    assert (ev.quantity.value, ev.quantity.unit, ev.quantity.direction) == (100.0, "percent", "up")
+
+
+@pytest.mark.parametrize("text,value,currency,measure", [
+    ("L'entreprise a essuyé une perte opérationnelle de 19 millions de francs.", 19e6, "CHF", "operating_profit"),
+    ("Son excédent brut d'exploitation a atteint 310 millions d'euros.", 310e6, "EUR", "ebitda"),
+])
+def test_french_results_vocabulary(text, value, currency, measure):
+    [q] = find_quantities(text, "fr")
+    assert (q.quantity.value, q.quantity.currency, q.quantity.measure) == (value, currency, measure)

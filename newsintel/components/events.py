@@ -25,7 +25,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..quantities import find_quantities
+from ..quantities import find_quantities, is_multiple
 from ..records import Entity, Event, Quantity, Span as TextSpan, TimeExpression
 from ..taxonomy import SUBSUMES
 from ..resources import load_yaml
@@ -61,6 +61,7 @@ DEFINITE = {"the", "this", "that", "these", "its", "le", "la", "l'", "l’", "le
 FINANCIAL_MEASURES = {"revenue", "sales", "profit", "operating_profit", "ebitda", "ebit", "margin", "users",
                       "orders", "market_share", "cash_flow", "volumes", "impairment", "gain"}
 REPEATABLE_TYPES = {"financial_results"}  # "le chiffre d'affaires", "le résultat net": separate figures
+PREDICATE_DEPS = {"acomp", "attr", "oprd", "prep", "xcomp"}  # "were at risk", "be made redundant"
 ROLE_FREE_TYPES = {"executive_appointment", "executive_departure"}
 DEAL_TYPES = {"acquisition", "divestment", "investment_funding"}  # the thing bought, sold or funded
 TARGET_TYPES = {"acquisition", "merger", "divestment", "partnership", "investment_funding", "legal_regulatory"}
@@ -522,8 +523,13 @@ class EventExtractor:
         # "has not ruled out selling": a negation inside a speculative cue negates nothing
         hedged = {i for s, e in cues.get("speculative", []) for i in range(s, e)}
         root = doc[trig.start:trig.end].root
+        # "ruled out a stock market listing" with the trigger parsed as a clause of its own: a
+        # negating verb whose object the trigger is, with no punctuation between them
+        governed = root.dep_ != "conj" and any(s <= root.head.i < e <= root.i and not any(t.is_punct for t in doc[e:root.i])
+                       for s, e in cues.get("negated", []))
         if near("negated", 6) or any(c.dep_ == "neg" and c.i not in hedged for g in clause_govs for c in g.children) \
-                or self._negative_word(root) or any(s in predicate for s, _ in cues.get("negated", [])) or self._denied(root):
+                or self._negative_word(root) or any(s in predicate for s, _ in cues.get("negated", [])) or self._denied(root) \
+                or governed:
             return "negated"
         if self._failed_attempt(trig, sent, cues, clause):
             return "negated"
@@ -636,6 +642,12 @@ class EventExtractor:
         the subject or object of a verb trigger, a negative preposition before it, a negative
         pronoun as its subject, or a noun of failure it completes."""
         nouns = [root] + [c for c in root.children if c.dep_ in SUBJECT_DEPS | {"obj", "dobj"}] if root.pos_ in ("VERB", "AUX") else [root]
+        if root.pos_ not in ("VERB", "AUX") and root.dep_ in PREDICATE_DEPS and root.head.pos_ in ("VERB", "AUX"):
+            # "no jobs were at risk", "none of them would be made redundant": the predicate's subject
+            subjects = [c for c in root.head.children if c.dep_ in SUBJECT_DEPS]
+            if any(c.lower_ in self.negative_subjects for c in subjects):
+                return True
+            nouns += subjects
         if any(c.dep_ == "det" and c.lower_ in self.negative_determiners for n in nouns for c in n.children):
             return True
         if any(c.dep_ == "case" and c.lower_ in self.negative_prepositions for c in root.children) or (
@@ -1044,8 +1056,10 @@ class EventExtractor:
             groups.setdefault(measure or "?", []).append(q)
         chosen = []
         for measure, qs in groups.items():
-            best = min(qs, key=lambda q: (not (q.quantity.unit == "percent" and q.quantity.direction != "none"),
-                                          q.quantity.unit != "currency", q.start))
+            # a change in percent, then an amount, then a change told in words ("a doublé")
+            best = min(qs, key=lambda q: (not (q.quantity.unit == "percent" and q.quantity.direction != "none"
+                                               and not is_multiple(q.quantity)),
+                                          q.quantity.unit != "currency", is_multiple(q.quantity), q.start))
             quantity = Quantity.from_dict(best.quantity.to_dict())
             if quantity.measure is None and measure != "?":
                 quantity.measure = measure
@@ -1060,7 +1074,8 @@ class EventExtractor:
         for n, units in enumerate(prefs):
             for unit in (units if isinstance(units, tuple) else (units,)):
                 tier[unit] = 0 if etype == "financial_results" else n
-        usable = [q for q in quantities if q.quantity.unit in tier]
+        usable = [q for q in quantities if q.quantity.unit in tier
+                  and (etype == "financial_results" or not is_multiple(q.quantity))]
         if not usable:
             return None
         # "close 25 of its 210 stores": the 210 is the whole network, not what closes
