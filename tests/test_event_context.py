@@ -105,6 +105,7 @@ def test_a_coordinated_clause_keeps_its_own_negation(pipeline):
     ("en", "Maple Hollow said the plant would keep making its other lines and that no jobs were at risk.", "layoffs",
      "negated"),
     ("en", "Olatunbosun said none of the 450 IT staff would be made redundant.", "layoffs", "negated"),
+    ("fr", "Le projet de rachat du chantier polonais Baltyard a été reporté sine die.", "acquisition", "negated"),
     ("en", "Menon said the company would look at acquisitions in central Europe, but ruled out a stock market "
            "listing before 2027.", "ipo", "negated"),
 ])

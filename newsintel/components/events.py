@@ -516,10 +516,18 @@ class EventExtractor:
 
         # "an IPO was not on the agenda": a noun trigger whose predicate is negated (not a
         # clause coordinated with it: "revenue fell 38% and the company postponed a plant")
+        # (also a trigger completing the subject: "le projet de rachat de Baltyard a été reporté")
         predicate = set()
-        if tok.dep_ in SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN"):
-            predicate = {t.i for t in tok.head.subtree} - {
-                t.i for c in tok.head.children if c.dep_ == "conj" or self._own_clause(c) for t in c.subtree}
+        subject = tok
+        for _ in range(2):
+            if subject.dep_ in SUBJECT_DEPS or subject.dep_ not in ("nmod", "pobj", "prep") or subject.head.i == subject.i:
+                break
+            subject = subject.head if subject.head.pos_ in ("NOUN", "ADP") else subject
+            if subject.pos_ == "ADP":
+                subject = subject.head
+        if subject.dep_ in SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN") and subject.pos_ in ("NOUN", "PROPN"):
+            predicate = {t.i for t in subject.head.subtree} - {t.i for t in subject.subtree} - {
+                t.i for c in subject.head.children if c.dep_ == "conj" or self._own_clause(c) for t in c.subtree}
         # "has not ruled out selling": a negation inside a speculative cue negates nothing
         hedged = {i for s, e in cues.get("speculative", []) for i in range(s, e)}
         root = doc[trig.start:trig.end].root
