@@ -142,6 +142,7 @@ class EntityTyper:
         self.generic_heads = roles.get("generic_heads", {}).get(lang, {})
         self.function_words = {w.lower() for w in roles.get("function_words", {}).get(lang, [])}
         self.role_priority = {r: n for n, r in enumerate(roles.get("role_priority", []))}
+        self.unaffiliated = {t.lower().replace("’", "'") for t in roles.get("unaffiliated_titles", {}).get(lang, [])}
         self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.role_of: dict[int, str] = {}
         for entry in roles[lang]:
@@ -1275,6 +1276,12 @@ class EntityTyper:
             retype_entities(doc, doc._.ni_entities, doc._.ni_token_entity, self.types, self.lang, self.first_names)
         if self.orgs is not None:
             attach_organizations(doc._.ni_entities, self.orgs, self.words_before(doc, doc._.ni_entities), doc._.ni_org_via)
+        for ent in doc._.ni_entities:
+            # a mayor or a court-appointed liquidator serves no company of the story, unless the
+            # title names one
+            if ent.type == "executive" and (ent.role_text or "").lower().replace("’", "'") in self.unaffiliated \
+                    and doc._.ni_org_via.get(ent.entity_id) != "title":
+                ent.organization = None
         return doc
 
     @staticmethod
