@@ -274,3 +274,15 @@ def test_the_company_a_person_joins_is_the_appointments_actor(pipeline, lang, te
     rec = pipeline.analyze(text, lang=lang, published="2024-05-01")
     appointment = next(e for e in rec.events if e.type == "executive_appointment")
     assert rec.entity(appointment.actor).canonical == company
+
+
+@pytest.mark.parametrize("lang,text,company", [
+    ("fr", "Prairie Grill a accepté de céder 14 établissements au groupe munichois Hofbrot, numéro un de la "
+           "restauration rapide outre-Rhin, dont les ventes ont bondi de 15 % l'an dernier.", "Hofbrot"),
+    ("en", "Garrison & Pell's troubles contrast with the fortunes of its rival Bargain Bay, whose same-store sales "
+           "rose 6% last quarter.", "Bargain Bay"),
+])
+def test_the_antecedent_of_dont_or_whose_owns_the_figures(pipeline, lang, text, company):
+    rec = pipeline.analyze(text, lang=lang, published="2024-05-01")
+    [results] = rec.events_of("financial_results")
+    assert rec.entity(results.actor).canonical == company

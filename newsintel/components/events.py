@@ -61,6 +61,7 @@ DEFINITE = {"the", "this", "that", "these", "its", "le", "la", "l'", "l’", "le
 FINANCIAL_MEASURES = {"revenue", "sales", "profit", "operating_profit", "ebitda", "ebit", "margin", "users",
                       "orders", "market_share", "cash_flow", "volumes", "impairment", "gain"}
 REPEATABLE_TYPES = {"financial_results"}  # "le chiffre d'affaires", "le résultat net": separate figures
+RELATIVE_POSSESSIVES = {"dont", "whose"}  # "X, dont les ventes", "X, whose sales"
 PREDICATE_DEPS = {"acomp", "attr", "oprd", "prep", "xcomp"}  # "were at risk", "be made redundant"
 ROLE_FREE_TYPES = {"executive_appointment", "executive_departure"}
 DEAL_TYPES = {"acquisition", "divestment", "investment_funding"}  # the thing bought, sold or funded
@@ -301,6 +302,9 @@ class EventExtractor:
         joined = self._joined_company(trig, doc, index, entities)
         if joined:
             return joined, True
+        owner = self._relative_owner(tok, doc, index, entities, top_company, described)
+        if owner:
+            return owner, True
         for gov in self._governors(tok):
             for child in gov.children:
                 if child.dep_ in AGENT_DEPS or (child.dep_ in ("prep", "obl") and child.lower_ in ("by", "par")):
@@ -340,6 +344,26 @@ class EventExtractor:
                 return eid, False
         return top_company, False
 
+    def _relative_owner(self, tok: Token, doc: Doc, index: dict, entities: dict, top_company: Optional[str],
+                        described: dict[str, str]) -> Optional[str]:
+        """"Hofbrot, numéro un du secteur, dont les ventes ont bondi", "Kestrel, whose revenue
+        fell": the subject's owner is the relative pronoun's antecedent, the company named last
+        before it (or what "l'entreprise, dont..." refers to). The parse often hangs the clause
+        on a nearer noun, so the antecedent is read from the text."""
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
+            rel = next((c for c in subject.children if c.lower_ in RELATIVE_POSSESSIVES), None)
+            if rel is None:
+                continue
+            for i in range(rel.i - 1, rel.sent.start - 1, -1):
+                eid = index.get(i)
+                if eid and entities[eid].type in ("company", "organization") and not entities[eid].source_role:
+                    return eid
+                if doc[i].lemma_.lower() in self.anaphora and i == rel.i - 2 and doc[i + 1].is_punct \
+                        and i - rel.sent.start <= 3:  # "L'entreprise, dont...", "La jeune entreprise, dont..."
+                    return described.get(doc[i].lemma_.lower()) or top_company
+        return None
+
     def actor_candidates(self, trig, doc: Doc, index: dict, entities: dict, top_company: Optional[str],
                          rule: Optional[str]) -> list[tuple[str, Optional[Token]]]:
         """The companies and organizations of the trigger's sentence (with the head word of
@@ -368,9 +392,12 @@ class EventExtractor:
     def _select_actor(self, trig, doc, index, entities, top_company, described) -> tuple[Optional[str], bool]:
         """The actor: the trained selector's best candidate when there is one, the parse rule
         otherwise (and as one of the selector's features); the company a person joins is
-        the appointment's actor whatever the selector says."""
+        the appointment's actor, and the antecedent of "dont"/"whose" the owner of the
+        figures, whatever the selector says."""
         rule, parsed = self._actor(trig, doc, index, entities, top_company, described)
-        if parsed and rule is not None and rule == self._joined_company(trig, doc, index, entities):
+        if parsed and rule is not None and rule in (self._joined_company(trig, doc, index, entities),
+                                                   self._relative_owner(doc[trig.start], doc, index, entities,
+                                                                        top_company, described)):
             return rule, parsed
         if self.actors is None or (parsed and trig.type in DEAL_TYPES and self._deal_object(trig, doc, index, entities, rule)):
             return rule, parsed  # "Nordtinde, which Brattberg bought": the clause names its own subject
