@@ -132,3 +132,17 @@ def test_an_amount_beats_a_multiple_for_the_same_figure(pipeline):
 def test_french_results_vocabulary(text, value, currency, measure):
     [q] = find_quantities(text, "fr")
     assert (q.quantity.value, q.quantity.currency, q.quantity.measure) == (value, currency, measure)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "L'action Morvillier a reculé de 9 % lundi."),
+    ("fr", "La Russie pesait 7 % des ventes mondiales du constructeur en 2021."),
+    ("en", "Shares in Granite Harbor tumbled 14% on Wednesday."),
+])
+def test_share_price_moves_and_shares_of_sales_are_no_results(pipeline, lang, text):
+    assert pipeline.analyze(text, lang=lang).events_of("financial_results") == []
+
+
+def test_a_share_price_move_beside_a_result_leaves_the_result(pipeline):
+    rec = pipeline.analyze("Group revenue rose 8% to $2.8 billion, and the shares fell 4% in after-hours trading.", lang="en")
+    assert [(e.quantity.value, e.quantity.measure) for e in rec.events_of("financial_results")] == [(8.0, "revenue")]

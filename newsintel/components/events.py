@@ -60,6 +60,7 @@ FORMER_WORDS = {"jusqu'ici", "jusqu’ici", "ici", "ancien", "ancienne", "ex", "
 DEFINITE = {"the", "this", "that", "these", "its", "le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses"}
 FINANCIAL_MEASURES = {"revenue", "sales", "profit", "operating_profit", "ebitda", "ebit", "margin", "users",
                       "orders", "market_share", "cash_flow", "volumes", "impairment", "gain"}
+NOT_RESULTS = {"share_price"}  # "le titre a bondi de 14 %": the market's verdict, not the company's figures
 REPEATABLE_TYPES = {"financial_results"}  # "le chiffre d'affaires", "le résultat net": separate figures
 RELATIVE_POSSESSIVES = {"dont", "whose"}  # "X, dont les ventes", "X, whose sales"
 PREDICATE_DEPS = {"acomp", "attr", "oprd", "prep", "xcomp"}  # "were at risk", "be made redundant"
@@ -1079,6 +1080,8 @@ class EventExtractor:
         last_measured = None
         for q in sorted(quantities, key=lambda q: q.start):
             measure = q.quantity.measure
+            if measure in NOT_RESULTS:
+                continue
             if measure in FINANCIAL_MEASURES:
                 last_measured = q
             elif (q.quantity.unit == "percent" and q.quantity.direction != "none" and last_measured is not None
