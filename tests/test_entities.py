@@ -114,7 +114,11 @@ def test_regulators_and_unions_are_organizations(pipeline):
     ("en", "Anouk Gwilliam, president of the news division at Quorvale Media, said ratings rose.",
      "Anouk Gwilliam", "head_of_unit", "Quorvale Media"),
     # a fund's managing partner is not its chief executive
-    ("fr", "Paul Renaud, associé gérant de Brévine Partners, se montre confiant.", "Paul Renaud", "other", "Brévine Partners"),
+    ("fr", "Paul Renaud, associé gérant de Brévine Partners, se montre confiant.", "Paul Renaud", "other", "Brévine Partners"),    # a title after a determiner phrase; surnames written "MacAulay", "McAteer"
+    ("en", "Lumenfall will bundle the game with its plans, said Alisha Grant, the carrier's chief marketing officer.",
+     "Alisha Grant", "director", "Lumenfall"),
+    ("en", "Bronagh McAteer, a spokeswoman for the campaign group Rivers First, said the plan was flawed.",
+     "Bronagh McAteer", "spokesperson", "Rivers First"),
 ])
 def test_titled_names_and_scoped_titles(pipeline, lang, text, name, role, org):
     assert_executive(pipeline.analyze(text, lang=lang), name, role, org)

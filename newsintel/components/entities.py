@@ -19,7 +19,7 @@ from typing import Optional
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..aliases import AliasEntry, load_aliases
 from ..matching import apostrophe_variants
@@ -58,6 +58,13 @@ POSSESSIVES = {"son", "sa", "ses", "its", "their", "leur", "leurs"}
 DETERMINERS = {"le", "la", "les", "l'", "l’", "the", "un", "une", "a", "an"}
 PORTFOLIO_LINKS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "à", "au", "aux", "et", "chargé", "chargée",
                    "of", "for", "and"}  # words between a minister's title and the capitals of the portfolio
+APPOSITION_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "le", "la", "l'", "l’", "son", "sa", "leur"}
+
+
+def name_cased(tok: Token) -> bool:
+    """A word written as a name: "Grant", and also "MacAulay", "McAteer", "LaToya"."""
+    return tok.is_title or (tok.is_alpha and tok.text[0].isupper() and any(ch.islower() for ch in tok.text[1:2])
+                            and not tok.text.isupper())
 
 
 @dataclass
@@ -179,6 +186,14 @@ class EntityTyper:
             end + k in starts and not any(t.lower_ in RELATIVE_OWNERS for t in doc[end + 1:end + k])
             for k in (1, 2, 3))):  # "Harvest Crest Bank, whose chairwoman": the bank's title
             return True
+        # "Alisha Grant, the carrier's chief marketing officer": a determiner phrase before the title
+        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in APPOSITION_DETERMINERS:
+            k = end + 2
+            while k < min(len(doc), end + 6) and k not in starts and (
+                    doc[k].lower_ in ("'s", "’s") or (doc[k].is_lower and k + 1 < len(doc) and doc[k + 1].lower_ in ("'s", "’s"))):
+                k += 1
+            if k in starts:
+                return True
         # "named Farhan Qadri and Lena Oberhauser as chief financial officer and ...": the title
         # after "as" / "comme", past a coordinated name
         j = end
@@ -207,7 +222,7 @@ class EntityTyper:
         """A two- to four-word capitalized name ("Sofia Pereira-Kühn": a hyphenated surname is
         one word) next to a job title, or after a title and its organization."""
         words = [t for t in doc[start:end] if t.text != "-"]
-        if not 2 <= len(words) <= 4 or not all(t.is_title or t.is_lower for t in words):
+        if not 2 <= len(words) <= 4 or not all(name_cased(t) or t.is_lower for t in words):
             return False
         if self._next_to_title(doc, start, end, role_edges):
             return True
@@ -675,7 +690,7 @@ class EntityTyper:
                     and not self._looks_like_titled_person(doc, c.start, c.end, role_edges):
                 c.type = "company"
             elif c.type == "company" and 2 <= c.end - c.start <= 3 and doc[c.start].text in self.first_names \
-                    and all(t.is_title for t in doc[c.start:c.end]) \
+                    and all(name_cased(t) for t in doc[c.start:c.end]) \
                     and not any(t.lower_ in self.company_suffixes for t in doc[c.start:c.end]) \
                     and self._preceding_cue(doc, c.start) != "company":
                 c.type = "person"  # "Émilie Sanchez" tagged ORG
