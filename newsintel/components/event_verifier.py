@@ -3,8 +3,9 @@
 ``newsintel_events`` finds candidate events from trigger words and the parse; many trigger
 words are ambiguous ("open", "stake", "lance", "cession") and a definite noun often names a
 move already reported. This component describes each candidate by its evidence (type,
-trigger lemmas, part of speech and syntactic role, determiner, arguments found, modality,
-position, whether an event of the same type and actor came before) and keeps it when a
+trigger lemmas, part of speech and syntactic role, determiner, arguments found, what its
+figure measures and how far the figure stands from the trigger, modality, position, whether an
+event of the same type and actor came before) and keeps it when a
 logistic model (``models/events/verifier.json``, trained by ``scripts/train_events.py`` on
 the gold train and dev splits) gives it a probability at or above the threshold chosen on
 held-out folds. The probability becomes the event's ``confidence``.
@@ -91,7 +92,15 @@ def event_features(doc: Doc, events: list[Event], entities: dict[str, Entity], l
             f["has_place"] = 1.0
             f[f"type_has_place={t}"] = 1.0
         if ev.quantity is not None:
-            f[f"type_unit={t}|{ev.quantity.unit}"] = 1.0
+            q = ev.quantity
+            f[f"type_unit={t}|{q.unit}"] = 1.0
+            # what the figure measures, which way it moves and how far it stands from the trigger:
+            # "shipments fell 9%" read off a "revenue" trigger is another event's figure
+            f[f"type_measure={t}|{q.measure or 'none'}"] = 1.0
+            f[f"type_direction={t}|{q.direction}"] = 1.0
+            at = ev.evidence.text.find(q.text) if q.text else -1
+            if at >= 0:
+                f[f"type_figure_distance={t}|{min(abs(ev.evidence.start + at - ev.trigger.start) // 30, 4)}"] = 1.0
         f[f"sentence_events={_bucket(per_sentence[ev.sentence], 4)}"] = 1.0
         position = ev.sentence / max(1, len(sentences) - 1)
         f["position"] = position
