@@ -119,6 +119,8 @@ def test_regulators_and_unions_are_organizations(pipeline):
      "Alisha Grant", "director", "Lumenfall"),
     ("en", "Bronagh McAteer, a spokeswoman for the campaign group Rivers First, said the plan was flawed.",
      "Bronagh McAteer", "spokesperson", "Rivers First"),
+    ("en", "Chen Yiling, a real estate analyst at Tollgate Harding in Singapore, said the sale was likely.",
+     "Chen Yiling", "analyst", "Tollgate Harding"),
 ])
 def test_titled_names_and_scoped_titles(pipeline, lang, text, name, role, org):
     assert_executive(pipeline.analyze(text, lang=lang), name, role, org)
@@ -289,3 +291,12 @@ def test_a_place_far_from_any_known_place_takes_the_article_country(pipeline):
                            lang="fr")
     place = next(e for e in rec.entities if e.canonical == "Geoje")
     assert place.type == "region" and place.country == "KR"
+
+
+def test_subjects_of_a_passive_appointment_are_people_but_a_titles_company_is_not(pipeline):
+    rec = pipeline.analyze("Castelvetri also said Zhou Yiting and Olumide Adebanjo had been appointed head of its "
+                           "China business and head of Africa.", lang="en")
+    assert {e.canonical for e in rec.entities if e.type == "executive"} == {"Zhou Yiting", "Olumide Adebanjo"}
+    rec = pipeline.analyze("Benjamin Teo, jusqu’ici directeur financier de la chaîne singapourienne Tembusu Stays, "
+                           "a été nommé directeur financier d'Aurélis.", lang="fr")
+    assert [e.type for e in rec.entities if e.canonical == "Tembusu Stays"] == ["company"]

@@ -40,6 +40,7 @@ PRODUCT_LABELS = {"PRODUCT", "MISC", "WORK_OF_ART"}
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 UNATTACHED_ROLES = {"minister", "analyst"}
 NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "du", "bin", "ben", "al"}  # "Femke de Groot"
+APPOINTING_LEMMAS = {"appoint", "name", "promote", "elect", "nommer", "promouvoir", "élire"}
 BECOMING_LEMMAS = {"devenir", "prendre", "become", "take", "join", "rejoindre"}  # "deviendra directeur général"
 VERBAL_HEADS = {"heads", "headed", "runs", "ran", "dirige", "dirigeait"}  # generic_heads that are verbs
 UNIT_NOUNS = {"business", "operation", "operations", "subsidiary", "unit", "arm", "division", "branch", "filiale",
@@ -176,21 +177,26 @@ class EntityTyper:
         return "company"
 
     @staticmethod
-    def _next_to_title(doc: Doc, start: int, end: int, role_edges: tuple[set, set]) -> bool:
+    def _next_to_title(doc: Doc, start: int, end: int, role_edges: tuple[set, set], loose: bool = True) -> bool:
         """Whether a name sits right after a job title ("chief executive Jane Doe", "le PDG,
         Luca Rossi"), is followed by a comma and a title ("Femke de Groot, founder of") or by
-        "as" and a title ("named Farhan Qadri as chief financial officer")."""
+        "as" and a title ("named Farhan Qadri as chief financial officer"); with ``loose`` (no
+        company word in the name), also a comma and a determiner phrase before the title, or
+        the subject of a passive appointment right before the title."""
         ends, starts = role_edges
         before = start in ends or (start - 1 in ends and doc[start - 1].text == ",")
         if before or (end < len(doc) and doc[end].text == "," and any(
             end + k in starts and not any(t.lower_ in RELATIVE_OWNERS for t in doc[end + 1:end + k])
             for k in (1, 2, 3))):  # "Harvest Crest Bank, whose chairwoman": the bank's title
             return True
-        # "Alisha Grant, the carrier's chief marketing officer": a determiner phrase before the title
-        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in APPOSITION_DETERMINERS:
+        # "Alisha Grant, the carrier's chief marketing officer", "Chen Yiling, a real estate analyst at":
+        # a determiner phrase before the title
+        if loose and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in APPOSITION_DETERMINERS \
+                and doc[end + 1].pos_ not in ("AUX", "VERB"):  # French "a" is "has"
             k = end + 2
+            # "the carrier's", "a real estate", "the union's Scottish"
             while k < min(len(doc), end + 6) and k not in starts and (
-                    doc[k].lower_ in ("'s", "’s") or (doc[k].is_lower and k + 1 < len(doc) and doc[k + 1].lower_ in ("'s", "’s"))):
+                    doc[k].lower_ in ("'s", "’s") or (doc[k].is_alpha and doc[k].is_lower) or doc[k].pos_ == "ADJ"):
                 k += 1
             if k in starts:
                 return True
@@ -204,7 +210,19 @@ class EntityTyper:
         # the one named, not the company joined: "join Kaleido Resorts as COO", "joined from Savanna Foods as"
         named = doc[start:end].root.dep_ in ("dobj", "obj", "conj", "nsubjpass", "nsubj:pass") and not any(
             t.lemma_.lower() in BECOMING_LEMMAS for t in doc[max(0, start - 4):start])
-        return named and j + 1 < len(doc) and doc[j].lower_ in ("as", "comme") and j + 1 in starts
+        if named and j + 1 < len(doc) and doc[j].lower_ in ("as", "comme") and j + 1 in starts:
+            return True
+        # "Kavitha Raghavan and Oisín Mulvey have been appointed chief risk officer and ...": the
+        # subjects of a passive appointment followed by the title
+        if not loose:
+            return False
+        subject = doc[start:end].root
+        while subject.dep_ == "conj" and subject.head.i != subject.i:
+            subject = subject.head
+        verb = subject.head
+        # (not the company of a title just before: "directeur financier de Tembusu Stays, a été nommé")
+        return subject.dep_ in ("nsubjpass", "nsubj:pass") and verb.lemma_.lower() in APPOINTING_LEMMAS \
+            and verb.i + 1 in starts and not ends.intersection(range(max(0, start - 8), start))
 
     @staticmethod
     def _after_title_apposition(doc: Doc, start: int, title_ends: set) -> bool:
@@ -224,10 +242,10 @@ class EntityTyper:
         words = [t for t in doc[start:end] if t.text != "-"]
         if not 2 <= len(words) <= 4 or not all(name_cased(t) or t.is_lower for t in words):
             return False
-        if self._next_to_title(doc, start, end, role_edges):
-            return True
         # "managing director of its Indian subsidiary, Kestrel Motors India" names the company
         company_word = any(t.lower_ in self.company_name_words or t.lower_ in self.company_suffixes for t in words)
+        if self._next_to_title(doc, start, end, role_edges, loose=not company_word and len(words) <= 3):
+            return True
         return not company_word and self._after_title_apposition(doc, start, role_edges[0])
 
     def _candidates(self, doc: Doc, roles: list[tuple[int, int, str]] = ()) -> list[_Candidate]:
@@ -439,7 +457,7 @@ class EntityTyper:
             i = j
             if not 2 <= words <= 4 or doc[start:end].text in self.known_orgs:
                 continue
-            if lower_hyphen or self._next_to_title(doc, start, end, role_edges):
+            if lower_hyphen or self._next_to_title(doc, start, end, role_edges, loose=False):
                 found.append(_Candidate(start, end, "person", "rule"))
         return found
 
