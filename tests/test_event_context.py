@@ -301,3 +301,12 @@ def test_the_antecedent_of_dont_or_whose_owns_the_figures(pipeline, lang, text, 
 def test_french_exits_and_discontinued_products(pipeline, text, etype):
     rec = pipeline.analyze(text, lang="fr", published="2024-05-01")
     assert [e.type for e in rec.events] == [etype]
+
+
+@pytest.mark.parametrize("text", [
+    "Swedish furniture retailer Fjällmark opened its first three stores in Mexico on Saturday.",
+    "Quillmore plans to add 20 more stores in Poland by 2027.",
+])
+def test_new_sites_are_facility_openings(pipeline, text):
+    rec = pipeline.analyze(text, lang="en", published="2024-05-01")
+    assert [e.type for e in rec.events] == ["facility_opening"]
