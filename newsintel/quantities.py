@@ -151,6 +151,7 @@ def is_multiple(quantity: Quantity) -> bool:
     return quantity.unit == "percent" and not any(ch.isdigit() for ch in quantity.text or "")
 
 
+PURPOSE = re.compile(r"\s+(?:to|pour|afin de|in order to)\s+[a-zà-ÿ]")  # a verb follows, not "to $3bn"
 SHARE_OF = re.compile(r"\s+(?:de|des|du|d['’]|of)\b", re.I)
 COUNTED_MEASURES = {"jobs": "jobs", "people": "headcount", "users": "users", "stores": "stores", "sites": "sites", "units": "units"}
 
@@ -189,7 +190,8 @@ def _context(text: str, qm: QuantityMatch, c: dict, previous_end: int = 0) -> No
         if (pos > best_pos or (pos == best_pos and len(phrase) > best_len)) and re.search(
                 rf"(?<!\w){re.escape(phrase)}(?!\w)", before[pos:pos + len(phrase) + 1] or ""):
             best, best_pos, best_len = measure, pos, len(phrase)
-    if best is None and not (q.unit == "percent" and SHARE_OF.match(text[qm.end:])):
+    if best is None and not (q.unit == "percent" and SHARE_OF.match(text[qm.end:])) \
+            and not PURPOSE.match(text[qm.end:]):  # "spend $310m to double output": what it buys
         # (not "représente 44 % de ses ventes", "7% of group sales": a part of the total, not its change)
         for phrase, measure in c["measures"].items():
             if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", after):
