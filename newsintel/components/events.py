@@ -684,8 +684,9 @@ class EventExtractor:
         if root.pos_ not in ("VERB", "AUX") and root.dep_ in PREDICATE_DEPS and root.head.pos_ in ("VERB", "AUX"):
             # "no jobs were at risk", "none of them would be made redundant": the predicate's subject
             subjects = [c for c in root.head.children if c.dep_ in SUBJECT_DEPS]
-            if any(c.lower_ in self.negative_subjects for c in subjects):
-                return True
+            french_ne = self.lang != "fr" or any(c.lower_ in ("ne", "n'", "n’") for c in root.head.children)
+            if french_ne and any(c.lower_ in self.negative_subjects for c in subjects):
+                return True  # (French "personne" is "nobody" only with "ne": not "la personne est")
             nouns += subjects
         if any(c.dep_ == "det" and c.lower_ in self.negative_determiners for n in nouns for c in n.children):
             return True
