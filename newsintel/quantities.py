@@ -135,10 +135,7 @@ def find_quantities(text: str, lang: str) -> list[QuantityMatch]:
     found.sort(key=lambda q: q.start)
     previous: Optional[QuantityMatch] = None
     for qm in found:
-        direction = qm.quantity.direction
         _context(text, qm, c, previous.end if previous else 0)
-        if is_multiple(qm.quantity):
-            qm.quantity.direction = direction  # "ont doublé": the word itself says which way
         # "de 12 % à 4,2 milliards", "8% to $3.1bn": the second figure measures the same thing
         if previous is not None and len(text[previous.end:qm.start].strip()) <= 3 and previous.quantity.measure:
             qm.quantity.measure = previous.quantity.measure
@@ -174,6 +171,8 @@ def _context(text: str, qm: QuantityMatch, c: dict, previous_end: int = 0) -> No
     q = qm.quantity
     up, down = c["up_stems"], c["down_stems"]
     for w in reversed(words_before + words_after):
+        if is_multiple(q):
+            break  # "a doublé" says itself which way
         if _moves(w, up):
             q.direction = "up"
             break

@@ -64,8 +64,7 @@ APPOSITION_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "le", 
 
 def name_cased(tok: Token) -> bool:
     """A word written as a name: "Grant", and also "MacAulay", "McAteer", "LaToya"."""
-    return tok.is_title or (tok.is_alpha and tok.text[0].isupper() and any(ch.islower() for ch in tok.text[1:2])
-                            and not tok.text.isupper())
+    return tok.is_title or (tok.is_alpha and tok.text[0].isupper() and tok.text[1:2].islower())
 
 
 @dataclass

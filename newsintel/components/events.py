@@ -298,17 +298,22 @@ class EventExtractor:
                 return eid
         return None
 
+    def _named_actor(self, trig: _Trigger, doc: Doc, index: dict, entities: dict, top_company: Optional[str],
+                     described: dict[str, str]) -> Optional[str]:
+        """The actor the text itself names, which no selector overrules: the company a person
+        joins, the antecedent of "dont" / "whose"."""
+        return self._joined_company(trig, doc, index, entities) or self._relative_owner(
+            doc[trig.start], doc, index, entities, top_company, described)
+
     def _actor(self, trig: _Trigger, doc: Doc, index: dict, entities: dict, top_company: Optional[str],
-               described: dict[str, str]) -> tuple[Optional[str], bool]:
-        """The actor's entity id and whether the parse (not proximity) gave it."""
+               described: dict[str, str], named: bool = True) -> tuple[Optional[str], bool]:
+        """The actor's entity id and whether the parse (not proximity) gave it (``named``:
+        ask ``_named_actor`` first)."""
         tok = doc[trig.start]
         types = ("company", "organization")
-        joined = self._joined_company(trig, doc, index, entities)
-        if joined:
-            return joined, True
-        owner = self._relative_owner(tok, doc, index, entities, top_company, described)
-        if owner:
-            return owner, True
+        actor = self._named_actor(trig, doc, index, entities, top_company, described) if named else None
+        if actor:
+            return actor, True
         for gov in self._governors(tok):
             for child in gov.children:
                 if child.dep_ in AGENT_DEPS or (child.dep_ in ("prep", "obl") and child.lower_ in ("by", "par")):
@@ -398,11 +403,10 @@ class EventExtractor:
         otherwise (and as one of the selector's features); the company a person joins is
         the appointment's actor, and the antecedent of "dont"/"whose" the owner of the
         figures, whatever the selector says."""
-        rule, parsed = self._actor(trig, doc, index, entities, top_company, described)
-        if parsed and rule is not None and rule in (self._joined_company(trig, doc, index, entities),
-                                                   self._relative_owner(doc[trig.start], doc, index, entities,
-                                                                        top_company, described)):
-            return rule, parsed
+        named = self._named_actor(trig, doc, index, entities, top_company, described)
+        if named:
+            return named, True
+        rule, parsed = self._actor(trig, doc, index, entities, top_company, described, named=False)
         if self.actors is None or (parsed and trig.type in DEAL_TYPES and self._deal_object(trig, doc, index, entities, rule)):
             return rule, parsed  # "Nordtinde, which Brattberg bought": the clause names its own subject
         cands = self.actor_candidates(trig, doc, index, entities, top_company, rule)
@@ -550,13 +554,14 @@ class EventExtractor:
         # (also a trigger completing the subject: "le projet de rachat de Baltyard a été reporté")
         predicate = set()
         subject = tok
-        for _ in range(2):
-            if subject.dep_ in SUBJECT_DEPS or subject.dep_ not in ("nmod", "pobj", "prep") or subject.head.i == subject.i:
+        for _ in range(2):  # up through the noun it completes ("de rachat", "for a listing")
+            if subject.dep_ not in ("nmod", "pobj"):
                 break
-            subject = subject.head if subject.head.pos_ in ("NOUN", "ADP") else subject
-            if subject.pos_ == "ADP":
-                subject = subject.head
-        if subject.dep_ in SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN") and subject.pos_ in ("NOUN", "PROPN"):
+            head = subject.head.head if subject.head.pos_ == "ADP" else subject.head
+            if head.pos_ not in ("NOUN", "PROPN"):
+                break
+            subject = head
+        if subject.dep_ in SUBJECT_DEPS and tok.pos_ in ("NOUN", "PROPN"):
             predicate = {t.i for t in subject.head.subtree} - {t.i for t in subject.subtree} - {
                 t.i for c in subject.head.children if c.dep_ == "conj" or self._own_clause(c) for t in c.subtree}
         # "has not ruled out selling": a negation inside a speculative cue negates nothing
