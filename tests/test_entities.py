@@ -174,6 +174,8 @@ def test_short_form_of_a_company_is_the_company(pipeline):
     # a lowercase article between the trade noun and the name; a listed company's share
     ("fr", "Le fabricant de biscuits la Fournée Dorée va fermer son usine d'Abbeville.", "Fournée Dorée"),
     ("fr", "Le titre Dijkstroom a terminé la séance de mercredi en légère hausse.", "Dijkstroom"),
+    # the article a trade word drops is no name of its own
+    ("fr", "Le groupe de médias Les Éditions du Phare a annoncé un remaniement.", "Éditions du Phare"),
 ])
 def test_company_names_the_base_model_cuts_or_overruns(pipeline, lang, text, company):
     rec = pipeline.analyze(text, lang=lang)

@@ -577,6 +577,8 @@ class EntityTyper:
             j = i
             while j < len(doc) and j - i < 4 and doc[j].is_title and j not in taken:
                 j += 1
+            if all(t.lower_ in DETERMINERS for t in doc[i:j]):
+                continue  # "le groupe de médias Les Éditions du Phare": the name after the article is taken
             found.append(_Candidate(i, j, etype, "rule"))
             taken.update(range(i, j))
         return found
