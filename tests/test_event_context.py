@@ -123,6 +123,11 @@ def test_modality_of_clauses_failures_and_denials(pipeline, lang, text, etype, m
      "hiring", ["Ho Chi Minh City", "Vietnam"]),
     ("fr", "Le groupe Dalvane compte ouvrir quatre plateformes en Pologne et en Tchéquie d'ici à 2028.", "facility_opening",
      ["Pologne", "Tchéquie"]),
+    # a list the parse does not coordinate is still one list
+    ("en", "Solvary will use the money to build solar farms in Extremadura and Castilla-La Mancha by 2026.",
+     "facility_opening", ["Castilla-La Mancha", "Extremadura"]),
+    ("en", "Brewlane plans to open 25 cafés in Chicago, Boston and Los Angeles by the end of 2026.",
+     "facility_opening", ["Boston", "Chicago", "Los Angeles"]),
 ])
 def test_a_place_keeps_the_place_that_situates_it_and_its_coordinates(pipeline, lang, text, etype, places):
     rec = pipeline.analyze(text, lang=lang, published="2024-05-14")

@@ -148,6 +148,22 @@ def situates(place: Token, entity: Entity, other: Token, other_entity: Entity) -
     return _placed_in(place, other) and (_inside(entity, other_entity) or unknown_town)
 
 
+LIST_LINKS = {",", "and", "et", "or", "ou", "&"}
+LIST_FILLERS = LIST_LINKS | {"the", "le", "la", "les", "l'", "l’", "in", "en", "à", "au", "aux", "dans", "-"}
+
+
+def _listed_with(tok: Token, other: Token) -> bool:
+    """The two places are items of one list in the text ("in Poland and the Czech Republic",
+    "à Brno, Ostrava et Olomouc"), whatever the parse made of it: only commas, "and" / "et",
+    articles, repeated prepositions and the words of multi-word names lie between them."""
+    first, last = sorted((tok, other), key=lambda t: t.i)
+    if first.sent.start != last.sent.start or last.i - first.i > 10:
+        return False
+    between = first.doc[first.i + 1:last.i]
+    return any(t.lower_ in LIST_LINKS for t in between) and all(
+        t.lower_ in LIST_FILLERS or (t.is_title and t.pos_ == "PROPN") for t in between)
+
+
 def choose_places(accepted: list[bool], tokens: list[Token], entities: list[Entity] | None = None) -> list[int]:
     """Indices of the chosen candidates: those accepted, the places coordinated with them
     ("à Berlin et à Munich", "en Pologne et en Tchéquie" are both in or both out) and the
@@ -157,7 +173,7 @@ def choose_places(accepted: list[bool], tokens: list[Token], entities: list[Enti
     def coordinated(tok: Token, other: Token) -> bool:
         if tok.dep_ == "conj" and tok.head.i in (other.i, other.head.i) and tok.head.i != tok.i:
             return True
-        return other.dep_ == "conj" and other.head.i in (tok.i, tok.head.i)
+        return (other.dep_ == "conj" and other.head.i in (tok.i, tok.head.i)) or _listed_with(tok, other)
 
     changed = bool(chosen)
     while changed:
