@@ -110,6 +110,7 @@ def build(curated_path: Path) -> list[dict]:
         entry = {"id": rid, "kind": "city", "code": city["country"], "country": city["country"],
                  "subdivision": city.get("subdivision"), "canonical": {}, "members": [], "aliases": []}
         _names(entry, names, ambiguous=bool(city.get("ambiguous")))
+        _names(entry, city.get("demonyms"), "demonym")
         entry["canonical"] = {"fr": (names.get("fr") or [en])[0], "en": en}
         regions[rid] = entry
 

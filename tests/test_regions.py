@@ -36,6 +36,11 @@ def test_gazetteer_codes_exist():
     ("fr", "Navalis s'installe à Milan.", "Milan", "IT", "city", None),
     ("en", "Navalis moved staff to Munich.", "Munich", "DE", "city", None),
     ("fr", "Navalis se retire d’Allemagne.", "Allemagne", "DE", "country", None),
+    ("fr", "L'éditeur lyonnais Navalis recrute.", "lyonnais", "FR", "city", None),
+    ("fr", "La banque genevoise Navalis ferme trois agences.", "genevoise", "CH", "city", None),
+    ("fr", "Navalis a fermé sa boutique new-yorkaise.", "new-yorkaise", "US", "city", None),
+    ("fr", "Le fabricant vendéen Navalis recrute.", "vendéen", "FR", "nationality", "FR-85"),
+    ("en", "The Milanese fashion house Navalis is hiring.", "Milanese", "IT", "city", None),
 ])
 def test_place_names_resolve(pipeline, lang, text, mention, code, kind, subdivision):
     rec = pipeline.analyze(text, lang=lang)
@@ -54,3 +59,9 @@ def test_unknown_place_takes_the_country_beside_it(pipeline):
     rec = pipeline.analyze("Bellonde ferme sa fromagerie de Condé-sur-Vire, dans la Manche, et transfère la production à Lisieux.", lang="fr")
     conde = next((e for e in rec.entities if e.canonical == "Condé-sur-Vire"), None)
     assert conde is not None and conde.code == "FR"
+
+
+def test_capitalised_city_demonyms_stay_names(pipeline):
+    rec = pipeline.analyze("Selon Le Parisien, le Crédit Lyonnais va fermer 40 agences.", lang="fr")
+    assert not [e for e in rec.entities if e.type == "region"]
+    assert {"Le Parisien", "Crédit Lyonnais"} <= {e.canonical for e in rec.entities if e.type == "company"}
