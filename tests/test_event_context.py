@@ -57,6 +57,10 @@ def test_a_coordinated_clause_keeps_its_own_negation(pipeline):
 
 
 @pytest.mark.parametrize("lang,text,etype,modality", [
+    # after "or", an infinitive stays under the negation of the first; a modal makes a clause
+    ("en", "Frostvale said it had no plans to close any of its plants or to cut jobs.", "layoffs", "negated"),
+    ("en", "Frostvale did not close the plant and will cut 200 jobs.", "layoffs", "planned"),
+    ("fr", "Frostvale n'a pas l'intention de fermer l'usine ni de supprimer des emplois.", "layoffs", "negated"),
     # a verb that negates by its meaning acts on its own object, not on a coordinated verb
     ("en", "Pellucid shelved plans for a stock market listing in 2022 as valuations fell, and cut about 8% of its "
            "workforce in January.", "layoffs", "asserted"),

@@ -51,6 +51,7 @@ TOTAL_OF = re.compile(r"\b(?:of|out of) (?:its|their|the) $|\b(?:sur|de|parmi) (
 JOINING_LEMMAS = {"rejoindre", "join"}  # an appointment whose object is the company joined
 PERSONAL_PRONOUNS = {"il", "elle", "he", "she"}  # a person's move told with a pronoun
 CLAUSE_BOUNDARIES = {"relcl", "acl:relcl", "advcl"}
+DISJUNCTIONS = {"or", "nor", "ou", "ni"}
 CHANGE_REACH = 40  # characters between a figure and the "en hausse de 5 %" that qualifies it
 PREVIOUS_SENTENCE_TARGET = 0.5  # probability a target named only in the previous sentence needs
 TITLE_GLUE = {"as", "comme", ",", "the", "its", "le", "la", "l'", "l’", "au", "poste", "post", "de", "of"}
@@ -527,9 +528,12 @@ class EventExtractor:
         # "shelved plans for a listing and cut 8% of its workforce": a verb that negates by its
         # meaning acts on its own object, not on a verb coordinated with it (nor on that verb's
         # other complements: "expects to cancel flights and warned that profit could fall")
+        # "had no plans to close the plant or to cut jobs": after "or" / "ni" both verbs stay
+        # under what governs the first
         own_govs = clause_govs
         for n, g in enumerate(clause_govs[:-1]):
-            if g.dep_ == "conj":
+            if g.dep_ == "conj" and not any(c.dep_ == "cc" and c.lower_ in DISJUNCTIONS and c.i < g.i
+                                            for c in (*g.children, *g.head.children)):
                 own_govs = clause_govs[:n + 1]
                 break
         own_clause = {g.i for g in own_govs} | {
@@ -619,14 +623,17 @@ class EventExtractor:
             return True
         if g.dep_ == "acl" and "Part" in g.morph.get("VerbForm") and "Past" in g.morph.get("Tense"):
             return True  # a past participle: not "a report that it was preparing to sell"
-        return g.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS or c.dep_.startswith("aux") for c in g.children)
+        return g.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS or (c.dep_.startswith("aux") and c.lower_ != "to")
+                                        for c in g.children)  # "or to cut jobs": an infinitive, no clause
 
     def _clause_head(self, tok: Token) -> Token:
         """The head of the clause ``tok`` belongs to (see ``_own_clause``); an infinitive with no
         subject of its own belongs to the clause of the verb or noun it completes ("n'avoir
-        aucune intention de quitter"), not one with a subject ("which does not publish")."""
+        aucune intention de quitter"), not one with a subject ("which does not publish") or a
+        modal ("did not close the plant and will cut 200 jobs")."""
         while tok.head.i != tok.i and (not self._own_clause(tok) or (
-                "Inf" in tok.morph.get("VerbForm") and not any(c.dep_ in SUBJECT_DEPS for c in tok.children))):
+                "Inf" in tok.morph.get("VerbForm") and not any(
+                    c.dep_ in SUBJECT_DEPS or (c.dep_.startswith("aux") and c.lower_ != "to") for c in tok.children))):
             tok = tok.head
         return tok
 
