@@ -144,7 +144,7 @@ def organization_cases(articles):
         doc._.ni_published = art.get("published")
         doc = nlp(doc)
         entities = doc._.ni_entities or []
-        before = component.words_before(doc, entities)
+        before = component.mention_context(doc, entities)
         gold = {g["id"]: [(m["start"], m["end"]) for m in g["mentions"]] for g in art["entities"]}
         orgs = [e for e in entities if e.type in ORG_TYPES]
         companies = [e for e in orgs if e.type == "company" and not e.source_role]

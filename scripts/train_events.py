@@ -141,7 +141,7 @@ def matched_with(art, doc, argument):
 
 def actor_cases(articles, locations):
     """(features, label, group, event key) for each candidate actor of each matched event."""
-    from newsintel.components.event_actors import actor_features
+    from newsintel.components.event_actors import discourse_of
     from newsintel.evaluate import _gold_entity_spans, _same_entity
 
     feats, labels, groups, keys = [], [], [], []
@@ -151,18 +151,18 @@ def actor_cases(articles, locations):
         companies = [e for e in entities.values() if e.type == "company" and not e.source_role]
         top = max(companies, key=lambda e: e.salience).entity_id if companies else None
         described = extractor._descriptions(doc, index, entities)
+        discourse = discourse_of(doc, index, entities)
         gspans = _gold_entity_spans(art)
         for k, gold, pe, head, trig in matched_with(art, doc, "actor"):
             rule, _ = extractor._actor(trig, doc, index, entities, top, described)
-            cands = extractor.actor_candidates(trig, doc, index, entities, top, rule)
-            toks = [tok for _, tok in cands]
-            for eid, tok in cands:
+            choices = extractor.actor_choices(trig, doc, index, entities, top, rule, discourse)
+            for eid, features in choices:
                 pspans = [(m.start, m.end) for m in entities[eid].mentions]
-                feats.append(actor_features(head, tok, entities[eid], pe.type, eid == rule, eid == top, toks))
+                feats.append(features)
                 labels.append(int(any(_same_entity(gspans.get(g, []), pspans) for g in gold)))
                 groups.append(n)
                 keys.append((n, k))
-            if not cands:
+            if not choices:
                 feats.append(None)
                 labels.append(0)
                 groups.append(n)

@@ -307,3 +307,17 @@ def test_the_actor_the_text_names(pipeline, lang, text, etype, company):
 def test_new_sites_are_facility_openings(pipeline, text):
     rec = pipeline.analyze(text, lang="en", published="2024-05-01")
     assert [e.type for e in rec.events] == ["facility_opening"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Telesol va distribuer en France les téléphones du constructeur chinois Lanhu Mobile. Telesol compte 410 "
+           "boutiques et Telesol revendique 9 millions de clients. Lanhu Mobile a vu ses expéditions mondiales "
+           "progresser de 23 % en 2024. Le groupe ouvrira par ailleurs un bureau à Madrid en avril."),
+    ("en", "Ridgeway Telecom will sell phones made by Chinese manufacturer Lanhu Mobile in Britain. Ridgeway Telecom "
+           "has 410 stores and Ridgeway Telecom has 9 million customers. Lanhu Mobile's global shipments rose 23% in "
+           "2024. The group will also open an office in Madrid in April."),
+])
+def test_the_group_is_the_company_just_discussed_not_the_main_one(pipeline, lang, text):
+    rec = pipeline.analyze(text, lang=lang, published="2024-05-01")
+    [opening] = rec.events_of("facility_opening")
+    assert rec.entity(opening.actor).canonical == "Lanhu Mobile"

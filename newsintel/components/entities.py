@@ -27,7 +27,7 @@ from ..records import Entity, Mention, entity_id_for
 from ..linear import LinearClassifier, LinearDecider
 from ..resources import first_names, load_yaml, model_path
 from .entity_types import retype_entities
-from .executive_orgs import attach_organizations
+from .executive_orgs import MentionContext, attach_organizations
 from .regions import RegionMatch
 
 ORG_LABELS = {"ORG"}
@@ -1309,7 +1309,7 @@ class EntityTyper:
         if self.types is not None:
             retype_entities(doc, doc._.ni_entities, doc._.ni_token_entity, self.types, self.lang, self.first_names)
         if self.orgs is not None:
-            attach_organizations(doc._.ni_entities, self.orgs, self.words_before(doc, doc._.ni_entities), doc._.ni_org_via)
+            attach_organizations(doc._.ni_entities, self.orgs, self.mention_context(doc, doc._.ni_entities), doc._.ni_org_via)
         for ent in doc._.ni_entities:
             # a mayor or a court-appointed liquidator serves no company of the story, unless the
             # title names one
@@ -1319,15 +1319,21 @@ class EntityTyper:
         return doc
 
     @staticmethod
-    def words_before(doc: Doc, entities: list[Entity]) -> dict[tuple[str, int], str]:
-        """(entity id, mention start) -> the lowercase word just before the mention."""
-        out = {}
+    def mention_context(doc: Doc, entities: list[Entity]) -> MentionContext:
+        """The word before each mention and the sentences where each entity is a subject."""
+        context = MentionContext()
         for ent in entities:
             for m in ent.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and span.start > 0:
-                    out[(ent.entity_id, m.start)] = doc[span.start - 1].lower_
-        return out
+                if span is None:
+                    continue
+                if span.start > 0:
+                    context.word_before[(ent.entity_id, m.start)] = doc[span.start - 1].lower_
+                root = span.root
+                if root.dep_ in SUBJECT_DEPS or (root.dep_ in ("appos", "nmod", "flat", "compound")
+                                                 and root.head.dep_ in SUBJECT_DEPS):
+                    context.subject_in.setdefault(ent.entity_id, set()).add(m.sentence)
+        return context
 
     @staticmethod
     def _load_types_model(path: Optional[str]) -> Optional[LinearClassifier]:

@@ -7,19 +7,80 @@ noun inside a longer clause, or when a sentence names the buyer and the bought. 
 candidates are the companies and organizations of the sentence, the rule's choice, the main
 company and the company named last before the sentence; ``actor_features`` describes each
 (its grammatical role relative to the trigger, parse distance and rank, side, whether it is
-the rule's choice, the main company, in the sentence, a source) and the ``actors`` model of
+the rule's choice, the main company, in the sentence, a source) and ``discourse_features``
+what the article said before (how many sentences ago it was named, whether it was the
+subject of the previous sentence, its salience rank, and what kind of subject the trigger's
+clause has: "Le groupe prévoit de...", "It plans to..." point back to the company just
+discussed, which is not always the article's main one). The ``actors`` model of
 ``models/events`` (trained by ``scripts/train_events.py``) picks the best.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from typing import Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..records import Entity
 from .event_places import tree_distance
 
 ACTOR_CANDIDATE_TYPES = ("company", "organization")
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
+
+
+@dataclass
+class Discourse:
+    """Where each company of one article is named: the sentence starts (token indices), the
+    sentences naming each company, those where it is (or heads) a subject, and the companies
+    from most to least salient. Built once per article by :func:`discourse_of`."""
+
+    sentence_starts: list[int] = field(default_factory=list)
+    sentences_of: dict[str, list[int]] = field(default_factory=dict)
+    subject_in: dict[str, set[int]] = field(default_factory=dict)
+    by_salience: list[str] = field(default_factory=list)
+
+    def sentence(self, token_i: int) -> int:
+        return bisect_right(self.sentence_starts, token_i) - 1
+
+
+def discourse_of(doc: Doc, index: dict, entities: dict[str, Entity]) -> Discourse:
+    """The :class:`Discourse` of ``doc`` (``index``: token -> entity id)."""
+    starts = [s.start for s in doc.sents]
+    d = Discourse(sentence_starts=starts)
+    for i, eid in sorted(index.items()):
+        if entities[eid].type not in ACTOR_CANDIDATE_TYPES:
+            continue
+        n = d.sentence(i)
+        seen = d.sentences_of.setdefault(eid, [])
+        if not seen or seen[-1] != n:
+            seen.append(n)
+        tok = doc[i]
+        if tok.dep_ in SUBJECT_DEPS or tok.head.dep_ in SUBJECT_DEPS:
+            d.subject_in.setdefault(eid, set()).add(n)
+    companies = [e for e in entities.values() if e.type == "company" and not e.source_role]
+    d.by_salience = [e.entity_id for e in sorted(companies, key=lambda e: -e.salience)]
+    return d
+
+
+def discourse_features(eid: str, sentence: int, discourse: Discourse, last_before: bool,
+                       clause_subject: str) -> dict[str, float]:
+    """Features of candidate ``eid`` for a trigger in sentence number ``sentence``:
+    ``last_before`` when it is the company named last before that sentence; ``clause_subject``
+    is what the trigger's clause has as subject (named, anaphor, pronoun, other, none)."""
+    earlier = [n for n in discourse.sentences_of.get(eid, []) if n < sentence]
+    since = sentence - earlier[-1] if earlier else 9
+    rank = discourse.by_salience.index(eid) if eid in discourse.by_salience else 9
+    f = {f"since={min(since, 4)}": 1.0, f"salience_rank={min(rank, 3)}": 1.0}
+    if last_before:
+        f["last_before"] = 1.0
+        f[f"last_before|{clause_subject}"] = 1.0
+    if sentence - 1 in discourse.subject_in.get(eid, ()):
+        f["previous_subject"] = 1.0
+        f[f"previous_subject|{clause_subject}"] = 1.0
+    if rank == 0:
+        f[f"main|{clause_subject}"] = 1.0
+    return f
 
 
 def actor_features(trigger: Token, cand: Optional[Token], entity: Entity, etype: str, rule_pick: bool,

@@ -33,12 +33,11 @@ from ..timex import find_times, parse_anchor
 from ..linear import LinearDecider
 from ..matching import LemmaPhraseMatcher
 from ..resources import model_path
-from .event_actors import ACTOR_CANDIDATE_TYPES, actor_features
+from .event_actors import ACTOR_CANDIDATE_TYPES, SUBJECT_DEPS, Discourse, actor_features, discourse_features, discourse_of
 from .event_places import attached_preposition, choose_places, place_features, situates, tree_distance
 from .event_targets import TARGET_CANDIDATE_TYPES, target_features
 
 WINDOW = 8
-SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
 AGENT_DEPS = {"obl:agent", "agent"}
 OBJECT_DEPS = {"obj", "dobj", "pobj", "obl", "obl:arg", "obl:mod", "nmod", "iobj", "attr", "xcomp"}
 ORIGIN_MARK = "from"
@@ -399,7 +398,39 @@ class EventExtractor:
                     return eid
         return None
 
-    def _select_actor(self, trig, doc, index, entities, top_company, described) -> tuple[Optional[str], bool]:
+    def _clause_subject(self, tok: Token, index: dict) -> str:
+        """What the trigger's clause has as subject: a name, a company anaphor ("le groupe"),
+        a pronoun, something else, or none."""
+        for gov in self._governors(tok):
+            subject = next((c for c in gov.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None:
+                if subject.lower_ in PRONOUNS[self.lang]:
+                    return "pronoun"
+                if subject.lemma_.lower() in self.anaphora:
+                    return "anaphor"
+                return "named" if subject.i in index else "other"
+            if gov.pos_ == "VERB" and gov.i != tok.i:
+                break
+        return "none"
+
+    def actor_choices(self, trig, doc: Doc, index: dict, entities: dict, top_company: Optional[str],
+                      rule: Optional[str], discourse: Discourse) -> list[tuple[str, dict[str, float]]]:
+        """Each candidate actor with the features the actor selector weighs."""
+        cands = self.actor_candidates(trig, doc, index, entities, top_company, rule)
+        head = doc[trig.start:trig.end].root
+        toks = [tok for _, tok in cands]
+        sentence = discourse.sentence(head.sent.start)
+        last_before = self._last_company_before(head.sent.start, doc, index, entities)
+        subject = self._clause_subject(head, index)
+        out = []
+        for eid, tok in cands:
+            features = actor_features(head, tok, entities[eid], trig.type, eid == rule, eid == top_company, toks)
+            features.update(discourse_features(eid, sentence, discourse, eid == last_before, subject))
+            out.append((eid, features))
+        return out
+
+    def _select_actor(self, trig, doc, index, entities, top_company, described,
+                      discourse: Discourse) -> tuple[Optional[str], bool]:
         """The actor: the trained selector's best candidate when there is one, the parse rule
         otherwise (and as one of the selector's features); the company a person joins is
         the appointment's actor, and the antecedent of "dont"/"whose" the owner of the
@@ -410,14 +441,10 @@ class EventExtractor:
         rule, parsed = self._actor(trig, doc, index, entities, top_company, described, named=False)
         if self.actors is None or (parsed and trig.type in DEAL_TYPES and self._deal_object(trig, doc, index, entities, rule)):
             return rule, parsed  # "Nordtinde, which Brattberg bought": the clause names its own subject
-        cands = self.actor_candidates(trig, doc, index, entities, top_company, rule)
-        if not cands:
+        choices = self.actor_choices(trig, doc, index, entities, top_company, rule, discourse)
+        if not choices:
             return rule, parsed
-        head = doc[trig.start:trig.end].root
-        toks = [tok for _, tok in cands]
-        scored = [(self.actors.probability(actor_features(head, tok, entities[eid], trig.type, eid == rule,
-                                                          eid == top_company, toks)), eid) for eid, tok in cands]
-        p, best = max(scored)
+        p, best = max((self.actors.probability(features), eid) for eid, features in choices)
         if p < self.actors.threshold:
             return rule, parsed
         return best, parsed and best == rule
@@ -807,6 +834,7 @@ class EventExtractor:
         companies = [e for e in entities.values() if e.type == "company" and not e.source_role]
         top_company = max(companies, key=lambda e: e.salience).entity_id if companies else None
         described = self._descriptions(doc, index, entities)
+        discourse = discourse_of(doc, index, entities)
         published = doc._.ni_published
         anchor = parse_anchor(published)
         sent_index = {s.start: n for n, s in enumerate(doc.sents)}
@@ -830,7 +858,7 @@ class EventExtractor:
             tok = doc[trig.start]
             sent = tok.sent
             quantities, times, places = sentence_facts(sent)
-            actor, parsed = self._select_actor(trig, doc, index, entities, top_company, described)
+            actor, parsed = self._select_actor(trig, doc, index, entities, top_company, described, discourse)
             if trig.type == "legal_regulatory" and actor and entities[actor].type == "organization":
                 party = self._target(trig, doc, sent, index, entities, actor)
                 if party and entities[party].type == "company":

@@ -6,13 +6,16 @@ général"), else to the article's main company. They go wrong when a sentence n
 and the bought, or a fund and its target. ``organization_features`` describes one candidate
 company or organization for one executive (where it is named relative to the person, whether
 a preposition ties it to the person's sentence and which word comes before it there ("of",
-"from", "at"), whether it is the rules' choice or the main company, and how it ranks among the
-other candidates by nearness and salience); ``attach_organizations`` lets the model of
+"from", "at"), whether it is the rules' choice or the main company, whether it is the subject
+of the person's sentence or of the one before ("Prévial a vu ses primes progresser. Son
+directeur général, Olivier Mazeau, ..."), and how it ranks among the other candidates by
+nearness and salience); ``attach_organizations`` lets the model of
 ``models/entities/organizations.json`` (trained by ``scripts/train_entities.py``) choose.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from ..linear import LinearDecider
@@ -24,6 +27,16 @@ TIES = {"de", "d'", "d’", "du", "des", "of", "at", "chez", "'s", "’s"}
 
 RULE_FINAL = {"title", "relative", "ministry", "subsidiary"}  # the text names it: "CEO of X", "X, whose chair"
 FAR = 10 ** 9  # the distance of a candidate never named in the person's sentences
+
+
+@dataclass
+class MentionContext:
+    """What the parse says around the article's mentions: the lowercase word just before each
+    mention, by (entity id, mention start), and the sentences where each entity is (or heads)
+    a grammatical subject."""
+
+    word_before: dict[tuple[str, int], str] = field(default_factory=dict)
+    subject_in: dict[str, set[int]] = field(default_factory=dict)
 
 
 def _distance_in_sentence(executive: Entity, candidate: Entity) -> int:
@@ -54,12 +67,13 @@ def candidate_ranks(executive: Entity, candidates: Sequence[Entity]) -> dict[str
 
 
 def organization_features(executive: Entity, candidate: Entity, main: Optional[str], rule: Optional[str],
-                          tokens_before: dict[tuple[str, int], str], ranks: dict[str, dict[str, int]],
+                          context: MentionContext, ranks: dict[str, dict[str, int]],
                           rule_via: Optional[str] = None) -> dict[str, float]:
-    """Features of ``candidate`` as the organization of ``executive``. ``tokens_before`` maps
-    (entity id, mention start) to the lowercase word just before that mention; ``ranks`` is
-    ``candidate_ranks`` over all the article's companies and organizations; ``rule_via`` says
-    how the rules chose (the title names it, a possessive, the main company...)."""
+    """Features of ``candidate`` as the organization of ``executive``. ``context`` holds the
+    words before mentions and the subjects of sentences; ``ranks`` is ``candidate_ranks``
+    over all the article's companies and organizations; ``rule_via`` says how the rules
+    chose (the title names it, a possessive, the main company...)."""
+    tokens_before = context.word_before
     person_sents = {m.sentence for m in executive.mentions}
     first = min(m.start for m in executive.mentions)
     cand_sents = {m.sentence for m in candidate.mentions}
@@ -95,10 +109,17 @@ def organization_features(executive: Entity, candidate: Entity, main: Optional[s
     f[f"mentions_nearby={min(near_mentions, 3)}"] = 1.0
     if any(m.start < first for m in candidate.mentions):
         f["named_before"] = 1.0
+    first_sentence = min(person_sents)
+    subject_in = context.subject_in.get(candidate.entity_id, set())
+    if first_sentence in subject_in:
+        f["subject_here"] = 1.0
+    if first_sentence - 1 in subject_in:
+        f["subject_before"] = 1.0
+        f[f"subject_before|via={rule_via}"] = 1.0
     return f
 
 
-def attach_organizations(entities: list[Entity], model: LinearDecider, tokens_before: dict[tuple[str, int], str],
+def attach_organizations(entities: list[Entity], model: LinearDecider, context: MentionContext,
                          rule_via: Optional[dict[str, str]] = None) -> None:
     """Let ``model`` choose each executive's organization among the article's companies and
     organizations. The rules' choice stays when the title itself names the organization
@@ -117,7 +138,7 @@ def attach_organizations(entities: list[Entity], model: LinearDecider, tokens_be
             continue
         ranks = candidate_ranks(ent, orgs)
         via = (rule_via or {}).get(ent.entity_id)
-        scored = [(model.probability(organization_features(ent, c, main, ent.organization, tokens_before, ranks, via)),
+        scored = [(model.probability(organization_features(ent, c, main, ent.organization, context, ranks, via)),
                    c.entity_id) for c in candidates]
         p, best = max(scored)
         if p >= model.threshold:
