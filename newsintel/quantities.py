@@ -51,8 +51,10 @@ def _compiled(lang: str):
         rf"(?<![\w.,]){number}\s*(?P<scale>{_alt(scales)})\s+(?:de\s+|d['’]|of\s+(?:its\s+)?)(?P<unit>{_alt(d['units'][lang])})\b", re.I)
     # "25 of its 210 stores", "12 de ses 80 magasins": the first figure is what is counted
     partitive = re.compile(rf"(?<![\w.,]){number}\s+(?:{_alt(d['partitive'][lang])})(?:\s+\d[\d\s.,]*)?{unit}", re.I)
-    # a listed adjective or a hyphenated one ("loss-making"), once or twice: "eight loss-making stores"
-    adjective = rf"(?:\s+(?:{_alt(d['count_adjectives'][lang])}|[^\W\d_]+-[^\W\d_]+)){{1,2}}"
+    # a listed adjective, a hyphenated one ("loss-making") or a capitalized brand, up to three
+    # words: "eight loss-making stores", "12 Calima stores", "20 new Ridgeline depots"
+    brand = r"(?-i:[A-ZÀ-ÖØ-Þ][^\W\d_]*)"
+    adjective = rf"(?:\s+(?:{_alt(d['count_adjectives'][lang])}|[^\W\d_]+-[^\W\d_]+|{brand})){{1,3}}"
     count_adj = re.compile(rf"(?<![\w.,]){number}{scale}{adjective}{unit}", re.I)
     number_words = {k.lower(): v for k, v in (d.get("number_words") or {}).get(lang, {}).items()}
     word = rf"(?P<word>{_alt(number_words) or '(?!)'})"
@@ -118,6 +120,9 @@ def find_quantities(text: str, lang: str) -> list[QuantityMatch]:
                 found.append(QuantityMatch(m.start(), m.end(), Quantity(value=value, unit="percent", text=m.group(0), direction=direction)))
                 taken.append((m.start(), m.end()))
                 continue
+            if kind == "count" and g.get("num") and YEAR.fullmatch(g["num"]) and any(
+                    w[:1].isupper() for w in m.group(0).split()[1:]):
+                continue  # "in 2024 Navalis stores grew": a year before a name, no count
             value = float(c["number_words"][g["word"].lower()]) if g.get("word") else parse_number(g["num"], lang)
             if value is None:
                 continue
@@ -148,6 +153,7 @@ def is_multiple(quantity: Quantity) -> bool:
     return quantity.unit == "percent" and not any(ch.isdigit() for ch in quantity.text or "")
 
 
+YEAR = re.compile(r"(?:19|20)\d\d")
 PURPOSE = re.compile(r"\s+(?:to|pour|afin de|in order to)\s+[a-zà-ÿ]")  # a verb follows, not "to $3bn"
 SHARE_OF = re.compile(r"\s+(?:de|des|du|d['’]|of)\b", re.I)
 COUNTED_MEASURES = {"jobs": "jobs", "people": "headcount", "users": "users", "stores": "stores", "sites": "sites", "units": "units"}

@@ -58,6 +58,11 @@ def test_numbers_are_not_years():
     # a scale, then "de": "1,3 million d'abonnés"
     ("fr", "Le service revendique 1,3 million d'abonnés.", [(1.3e6, "users", None, "none", "users")]),
     ("fr", "Il compte 7,8 millions de clients mobiles.", [(7.8e6, "users", None, "none", "users")]),
+    # a brand between the figure and what it counts; a year before a name counts nothing
+    ("en", "The franchisee will open 12 Calima stores by 2026.", [(12.0, "stores", None, "none", "stores")]),
+    ("en", "It plans to open 20 new Ridgeline depots in Arizona.", [(20.0, "sites", None, "none", "sites")]),
+    ("en", "Corrib would hire 80 claims handlers in Cork.", [(80.0, "people", None, "none", "headcount")]),
+    ("en", "In 2024 Navalis stores grew.", []),
 ])
 def test_quantities(lang, text, expected):
     got = [(q.quantity.value, q.quantity.unit, q.quantity.currency, q.quantity.direction, q.quantity.measure)
