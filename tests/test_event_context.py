@@ -321,3 +321,13 @@ def test_the_group_is_the_company_just_discussed_not_the_main_one(pipeline, lang
     rec = pipeline.analyze(text, lang=lang, published="2024-05-01")
     [opening] = rec.events_of("facility_opening")
     assert rec.entity(opening.actor).canonical == "Lanhu Mobile"
+
+
+@pytest.mark.parametrize("text", [
+    "Navalis will expand its plant near Chennai and plans to launch the Azurine compact SUV in the autumn.",
+    "Its Ginestra handbag line, launched in Italy in 2023, now accounts for a fifth of European sales.",
+])
+def test_a_named_product_launched_is_a_product_launch(pipeline, text):
+    rec = pipeline.analyze(text, lang="en", published="2024-05-01")
+    assert "product_launch" in [e.type for e in rec.events]
+    assert not rec.events_of("market_entry") and not rec.events_of("facility_opening")
