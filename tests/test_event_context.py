@@ -331,3 +331,9 @@ def test_a_named_product_launched_is_a_product_launch(pipeline, text):
     rec = pipeline.analyze(text, lang="en", published="2024-05-01")
     assert "product_launch" in [e.type for e in rec.events]
     assert not rec.events_of("market_entry") and not rec.events_of("facility_opening")
+
+
+def test_a_named_organization_near_a_review_makes_it_regulatory(pipeline):
+    rec = pipeline.analyze("The European Central Bank opened a review of Navalis's provisioning for commercial loans "
+                           "in September.", lang="en", published="2024-05-01")
+    assert [e.type for e in rec.events] == ["legal_regulatory"]

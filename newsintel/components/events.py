@@ -60,7 +60,9 @@ FORMER_WORDS = {"jusqu'ici", "jusqu’ici", "ici", "ancien", "ancienne", "ex", "
 DEFINITE = {"the", "this", "that", "these", "its", "le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses"}
 FINANCIAL_MEASURES = {"revenue", "sales", "profit", "operating_profit", "ebitda", "ebit", "margin", "users",
                       "orders", "market_share", "cash_flow", "volumes", "impairment", "gain"}
-PRODUCT_NEARBY = "@product"  # in a trigger's with_any list: a product entity near the trigger
+# in a trigger's with_any / without_any lists: "@product", "@organization" stand for an
+# entity of that type near the trigger ("l'arrêt de Chronéo", "clearance from CADE")
+NEARBY_TYPES = ("product", "organization")
 NOT_RESULTS = {"share_price"}  # "le titre a bondi de 14 %": the market's verdict, not the company's figures
 REPEATABLE_TYPES = {"financial_results"}  # "le chiffre d'affaires", "le résultat net": separate figures
 RELATIVE_POSSESSIVES = {"dont", "whose"}  # "X, dont les ventes", "X, whose sales"
@@ -216,7 +218,7 @@ class EventExtractor:
 
     # --- triggers ---------------------------------------------------------------------
     def _triggers(self, doc: Doc, region_tokens: set[int], entity_tokens: set[int],
-                  person_tokens: frozenset = frozenset(), product_tokens: frozenset = frozenset()) -> list[_Trigger]:
+                  person_tokens: frozenset = frozenset(), typed_tokens: Optional[dict[str, frozenset]] = None) -> list[_Trigger]:
         found: list[_Trigger] = []
         for key, start, end in self.matcher(doc):
             if entity_tokens.intersection(range(start, end)):
@@ -233,8 +235,9 @@ class EventExtractor:
             sent = doc[start].sent
             lo, hi = max(sent.start, start - WINDOW), min(sent.end, end + WINDOW)
             near = {t.lemma_.lower() for t in doc[lo:hi]} | {t.lower_ for t in doc[lo:hi]}
-            if product_tokens.intersection(range(lo, hi)):
-                near.add(PRODUCT_NEARBY)  # "l'arrêt de Chronéo": a named product counts as a cue word
+            for etype_near, tokens in (typed_tokens or {}).items():
+                if tokens.intersection(range(lo, hi)):
+                    near.add(f"@{etype_near}")  # a named product or organization counts as a cue word
             spec, strict = 0, True
             if cond.get("with_any"):
                 if near.intersection(str(w).lower() for w in cond["with_any"]):
@@ -815,8 +818,8 @@ class EventExtractor:
         index: dict[int, str] = doc._.ni_token_entity or {}
         region_tokens = {i for i, eid in index.items() if entities[eid].type == "region"}
         person_tokens = frozenset(i for i, eid in index.items() if entities[eid].type in ("person", "executive"))
-        product_tokens = frozenset(i for i, eid in index.items() if entities[eid].type == "product")
-        triggers = self._triggers(doc, region_tokens, set(index), person_tokens, product_tokens)  # none: figures may still make results
+        typed_tokens = {t: frozenset(i for i, eid in index.items() if entities[eid].type == t) for t in NEARBY_TYPES}
+        triggers = self._triggers(doc, region_tokens, set(index), person_tokens, typed_tokens)  # none: figures may still make results
         # longest cue first: "ne exclure pas" is speculative, its "pas" is no negation
         # (one span may be a cue of several kinds: "would" plans and forecasts)
         cues: dict[str, list[tuple[int, int]]] = {}
