@@ -27,6 +27,10 @@ def test_a_denial_with_nothing_to_deny_adds_nothing(pipeline):
     ("en", "Corvane opened a data centre in Cork last year. The company plans to hire 40 people there by 2025.", "Cork"),
     ("fr", "Volantia va ouvrir une base à Nantes. Le groupe y investira 60 millions d'euros.", "Nantes"),
     ("en", "Kettleby runs 300 stores in Canada. Sales in the country rose 12% in the third quarter.", None),
+    # "l'usine" is in the town the plant was built in, not in the department situating it, even
+    # when the gazetteer knows neither
+    ("fr", "Vergéa investit 140 millions d'euros dans une usine à Bazancourt, dans la Marne. Pour faire tourner "
+           "l'usine, le groupe va recruter 120 personnes.", "Bazancourt"),
 ])
 def test_places_named_by_a_word_that_points_back(pipeline, lang, text, place):
     rec = pipeline.analyze(text, lang=lang, published="2024-05-14")

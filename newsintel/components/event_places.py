@@ -138,6 +138,12 @@ def _placed_in(outer: Token, inner: Token) -> bool:
     return k > inner.i and outer.doc[k].lower_ in PLACING_WORDS
 
 
+def written_to_situate(place: Token, other: Token) -> bool:
+    """``place`` is written after ``other`` the way a place situates another ("Bazancourt,
+    dans la Marne", "its mine in Western Australia"), whatever the gazetteer knows of either."""
+    return _apposed_to(place, other) or _placed_in(place, other)
+
+
 def situates(place: Token, entity: Entity, other: Token, other_entity: Entity) -> bool:
     """``place`` is written after ``other`` to say where it is ("Kénitra, au Maroc", "its Kambalda
     mine in Western Australia": a country or region after a town it holds, or after a town

@@ -34,7 +34,7 @@ from ..linear import LinearDecider
 from ..matching import LemmaPhraseMatcher
 from ..resources import model_path
 from .event_actors import ACTOR_CANDIDATE_TYPES, SUBJECT_DEPS, Discourse, actor_features, discourse_features, discourse_of
-from .event_places import attached_preposition, choose_places, place_features, situates, tree_distance
+from .event_places import attached_preposition, choose_places, place_features, situates, tree_distance, written_to_situate
 from .event_targets import TARGET_CANDIDATE_TYPES, target_features
 
 WINDOW = 8
@@ -1276,7 +1276,8 @@ class EventExtractor:
         """The place a back-pointing word refers to, among those named in the ``reach``
         sentences before ``sent``: the last city for a site, the last country for "the
         country", the last region for "the region", the latest event's places for "there"."""
-        wanted = {"site": ("city",), "country": ("country",), "region": ("subdivision", "continent", "macro_region")}.get(what)
+        # a site is in a town: a known city or a place the gazetteer does not know (kind None)
+        wanted = {"site": ("city", None), "country": ("country",), "region": ("subdivision", "continent", "macro_region")}.get(what)
         number = sent_index[sent.start]
         if wanted is None:
             for ev in reversed(events):
@@ -1294,10 +1295,15 @@ class EventExtractor:
             if first.start == 0:
                 break
             first = sent.doc[first.start - 1].sent
-        for i in range(sent.start - 1, first.start - 1, -1):
-            eid = index.get(i)
-            if eid and entities[eid].type == "region" and entities[eid].kind in wanted:
-                return [(eid, None)]
+        named = [(i, eid) for i, eid in ((i, index.get(i)) for i in range(first.start, sent.start))
+                 if eid and entities[eid].type == "region" and (i == first.start or index.get(i - 1) != eid)]
+        for n in range(len(named) - 1, -1, -1):
+            i, eid = named[n]
+            if entities[eid].kind not in wanted:
+                continue
+            if n and entities[named[n - 1][1]].kind in wanted and written_to_situate(sent.doc[i], sent.doc[named[n - 1][0]]):
+                return [(named[n - 1][1], None)]  # "à Bazancourt, dans la Marne": the site is in the town
+            return [(eid, None)]
         return []
 
     def _locations(self, etype: str, places, entities: dict) -> tuple[list[str], list[str], list[str]]:
