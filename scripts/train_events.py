@@ -151,7 +151,7 @@ def actor_cases(articles, locations):
         companies = [e for e in entities.values() if e.type == "company" and not e.source_role]
         top = max(companies, key=lambda e: e.salience).entity_id if companies else None
         described = extractor._descriptions(doc, index, entities)
-        discourse = discourse_of(doc, index, entities)
+        discourse = discourse_of(doc, entities)
         gspans = _gold_entity_spans(art)
         for k, gold, pe, head, trig in matched_with(art, doc, "actor"):
             rule, _ = extractor._actor(trig, doc, index, entities, top, described)

@@ -87,7 +87,7 @@ def test_a_coordinated_clause_keeps_its_own_negation(pipeline):
      "divestment", "negated"),
     # negative words: a preposition, a pronoun subject, a noun of failure, a denied clause
     ("fr", "Kowhai Bank reprendra les 1 100 salariés de la branche, sans suppression de poste.", "layoffs", "negated"),
-    ("fr", "« Personne ne sera licencié », assure la déléguée syndicale.", "layoffs", "negated"),
+    ("fr", "« Personne ne sera licencié chez Navalis », assure la déléguée syndicale.", "layoffs", "negated"),
     ("fr", "Vertigo a été placée en redressement judiciaire après l'échec d'une levée de fonds.", "investment_funding",
      "negated"),
     ("fr", "Vertigo a été placée en redressement judiciaire après l'échec d'une levée de fonds.", "bankruptcy",

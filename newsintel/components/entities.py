@@ -1308,8 +1308,10 @@ class EntityTyper:
         doc._.ni_org_via = {id_of[id(g)]: g.organization_via for g in groups if g.organization_via and id(g) in id_of}
         if self.types is not None:
             retype_entities(doc, doc._.ni_entities, doc._.ni_token_entity, self.types, self.lang, self.first_names)
+        context = self.mention_context(doc, doc._.ni_entities)
+        doc._.ni_subject_sentences = context.subject_in
         if self.orgs is not None:
-            attach_organizations(doc._.ni_entities, self.orgs, self.mention_context(doc, doc._.ni_entities), doc._.ni_org_via)
+            attach_organizations(doc._.ni_entities, self.orgs, context, doc._.ni_org_via)
         for ent in doc._.ni_entities:
             # a mayor or a court-appointed liquidator serves no company of the story, unless the
             # title names one
@@ -1330,7 +1332,8 @@ class EntityTyper:
                 if span.start > 0:
                     context.word_before[(ent.entity_id, m.start)] = doc[span.start - 1].lower_
                 root = span.root
-                if root.dep_ in SUBJECT_DEPS or (root.dep_ in ("appos", "nmod", "flat", "compound")
+                # the subject, a name apposed to it, or its owner ("Lanhu Mobile's shipments rose")
+                if root.dep_ in SUBJECT_DEPS or (root.dep_ in ("appos", "nmod", "flat", "compound", "poss", "nmod:poss")
                                                  and root.head.dep_ in SUBJECT_DEPS):
                     context.subject_in.setdefault(ent.entity_id, set()).add(m.sentence)
         return context

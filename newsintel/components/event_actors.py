@@ -32,8 +32,8 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
 @dataclass
 class Discourse:
     """Where each company of one article is named: the sentence starts (token indices), the
-    sentences naming each company, those where it is (or heads) a subject, and the companies
-    from most to least salient. Built once per article by :func:`discourse_of`."""
+    sentences naming each company, those where it is a subject, and the companies from most
+    to least salient. Built once per article by :func:`discourse_of`."""
 
     sentence_starts: list[int] = field(default_factory=list)
     sentences_of: dict[str, list[int]] = field(default_factory=dict)
@@ -44,20 +44,14 @@ class Discourse:
         return bisect_right(self.sentence_starts, token_i) - 1
 
 
-def discourse_of(doc: Doc, index: dict, entities: dict[str, Entity]) -> Discourse:
-    """The :class:`Discourse` of ``doc`` (``index``: token -> entity id)."""
-    starts = [s.start for s in doc.sents]
-    d = Discourse(sentence_starts=starts)
-    for i, eid in sorted(index.items()):
-        if entities[eid].type not in ACTOR_CANDIDATE_TYPES:
-            continue
-        n = d.sentence(i)
-        seen = d.sentences_of.setdefault(eid, [])
-        if not seen or seen[-1] != n:
-            seen.append(n)
-        tok = doc[i]
-        if tok.dep_ in SUBJECT_DEPS or tok.head.dep_ in SUBJECT_DEPS:
-            d.subject_in.setdefault(eid, set()).add(n)
+def discourse_of(doc: Doc, entities: dict[str, Entity]) -> Discourse:
+    """The :class:`Discourse` of ``doc``, from its entities' mentions and the sentences where
+    ``newsintel_entities`` found them as subjects (``doc._.ni_subject_sentences``)."""
+    d = Discourse(sentence_starts=[s.start for s in doc.sents])
+    for eid, ent in entities.items():
+        if ent.type in ACTOR_CANDIDATE_TYPES:
+            d.sentences_of[eid] = sorted({m.sentence for m in ent.mentions})
+    d.subject_in = doc._.ni_subject_sentences or {}
     companies = [e for e in entities.values() if e.type == "company" and not e.source_role]
     d.by_salience = [e.entity_id for e in sorted(companies, key=lambda e: -e.salience)]
     return d

@@ -376,14 +376,15 @@ class EventExtractor:
                     return described.get(doc[i].lemma_.lower()) or top_company
         return None
 
-    def actor_candidates(self, trig, doc: Doc, index: dict, entities: dict, top_company: Optional[str],
-                         rule: Optional[str]) -> list[tuple[str, Optional[Token]]]:
+    @staticmethod
+    def actor_candidates(trig, doc: Doc, index: dict, entities: dict, top_company: Optional[str],
+                         rule: Optional[str], last_before: Optional[str]) -> list[tuple[str, Optional[Token]]]:
         """The companies and organizations of the trigger's sentence (with the head word of
         their first mention there), the rule's choice, the main company and the company named
         last before the sentence (these three without a token when outside the sentence)."""
         sent = doc[trig.start].sent
         out: dict[str, Optional[Token]] = dict(first_mentions(sent, index, entities, ACTOR_CANDIDATE_TYPES))
-        for eid in (rule, top_company, self._last_company_before(sent.start, doc, index, entities)):
+        for eid in (rule, top_company, last_before):
             if eid and eid not in out:
                 out[eid] = None
         return list(out.items())
@@ -419,11 +420,11 @@ class EventExtractor:
     def actor_choices(self, trig, doc: Doc, index: dict, entities: dict, top_company: Optional[str],
                       rule: Optional[str], discourse: Discourse) -> list[tuple[str, dict[str, float]]]:
         """Each candidate actor with the features the actor selector weighs."""
-        cands = self.actor_candidates(trig, doc, index, entities, top_company, rule)
         head = doc[trig.start:trig.end].root
+        last_before = self._last_company_before(head.sent.start, doc, index, entities)
+        cands = self.actor_candidates(trig, doc, index, entities, top_company, rule, last_before)
         toks = [tok for _, tok in cands]
         sentence = discourse.sentence(head.sent.start)
-        last_before = self._last_company_before(head.sent.start, doc, index, entities)
         subject = self._clause_subject(head, index)
         out = []
         for eid, tok in cands:
@@ -837,7 +838,7 @@ class EventExtractor:
         companies = [e for e in entities.values() if e.type == "company" and not e.source_role]
         top_company = max(companies, key=lambda e: e.salience).entity_id if companies else None
         described = self._descriptions(doc, index, entities)
-        discourse = discourse_of(doc, index, entities)
+        discourse = discourse_of(doc, entities)
         published = doc._.ni_published
         anchor = parse_anchor(published)
         sent_index = {s.start: n for n, s in enumerate(doc.sents)}

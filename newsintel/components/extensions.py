@@ -11,6 +11,7 @@ DOC_EXTENSIONS = {
     "ni_token_entity": None,  # dict token index -> entity_id, by newsintel_entities
     "ni_roles": None,         # list of (start, end, role) job titles, by newsintel_entities
     "ni_org_via": None,       # dict executive entity_id -> which title rule chose its organization
+    "ni_subject_sentences": None,  # dict entity_id -> sentences where it is a subject, by newsintel_entities
     "ni_events": None,        # list[records.Event], by newsintel_events
     "ni_event_cues": None,    # one dict per event (how its trigger was found), for the verifier
     "ni_sentiment": None,     # records.Sentiment, by newsintel_sentiment
