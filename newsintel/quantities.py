@@ -176,9 +176,8 @@ def _context(text: str, qm: QuantityMatch, c: dict, previous_end: int = 0) -> No
     words_after = re.findall(r"[\w’'-]+", after)[:3]
     q = qm.quantity
     up, down = c["up_stems"], c["down_stems"]
-    for w in reversed(words_before + words_after):
-        if is_multiple(q):
-            break  # "a doublé" says itself which way
+    # "a doublé" says itself which way: no direction words to read
+    for w in ([] if is_multiple(q) else reversed(words_before + words_after)):
         if _moves(w, up):
             q.direction = "up"
             break
