@@ -237,6 +237,26 @@ def test_company_names_the_base_model_cuts_or_overruns(pipeline, lang, text, com
     ("en", "Saebit Battery said on Monday that Park Ji-woo, its head of raw materials procurement, signed the supply "
            "deal in Seoul.", "Park Ji-woo", "director", "Saebit Battery"),
     ("fr", "Claire Morin, responsable des achats de Navalis, a signé le contrat.", "Claire Morin", "director", "Navalis"),
+    # a company noun in the title points to the company the article introduced with it
+    ("fr", "Le crédit Veloria a été sanctionné. Sa maison mère, l'assureur Mutalis, lui a renouvelé son soutien. "
+           "« Nous accompagnerons Veloria », a déclaré Pauline Garrigou, porte-parole de l'assureur.",
+     "Pauline Garrigou", "spokesperson", "Mutalis"),
+    ("en", "Lumenfall Games has signed a bundle deal with the carrier Corvana Mobile. “Bundles reduce churn,” said "
+           "Alisha Grant, the carrier’s chief marketing officer.", "Alisha Grant", "director", "Corvana Mobile"),
+    # "at" after a title and its complement names the employer, whatever the base model made of it
+    ("en", "“Velomaar can grow without burning cash,” said Joris Hendriks, head of equity research at Lindeboom "
+           "Effecten.", "Joris Hendriks", "head_of_unit", "Lindeboom Effecten"),
+    ("en", "Fiona Carmichael, an analyst at Brodie Hay Securities, said the exit raised questions.", "Fiona Carmichael",
+     "analyst", "Brodie Hay Securities"),
+    # what a relative clause says someone does is a title
+    ("en", "Quintara Lending was fined $14 million. Franklin Ebbesen, who has led Quintara Lending since 2016, will "
+           "leave at the end of the month.", "Franklin Ebbesen", "ceo", "Quintara Lending"),
+    ("en", "Bettina Kraus, who covers consumer durables at Oakvale Research, said Veltrona could shift production.",
+     "Bettina Kraus", "analyst", "Oakvale Research"),
+    # "to become", "will join ... as": the title taken, even by someone the text gave no other
+    ("en", "Fieldfare Grocers named a new chair. Its finance chief takes over from Gareth Morgan-Leith, who leaves at "
+           "the end of April to become finance director of the housebuilder Thistlebank Homes.", "Gareth Morgan-Leith",
+     "cfo", "Thistlebank Homes"),
 ])
 def test_executives_found_beyond_an_adjacent_title(pipeline, lang, text, name, role, org):
     assert_executive(pipeline.analyze(text, lang=lang), name, role, org)
@@ -306,3 +326,66 @@ def test_subjects_of_a_passive_appointment_are_people_but_a_titles_company_is_no
     rec = pipeline.analyze("Benjamin Teo, jusqu’ici directeur financier de la chaîne singapourienne Tembusu Stays, "
                            "a été nommé directeur financier d'Aurélis.", lang="fr")
     assert [e.type for e in rec.entities if e.canonical == "Tembusu Stays"] == ["company"]
+
+
+@pytest.mark.parametrize("lang,text,successor,predecessor,role", [
+    ("en", "Trivana Technologies named Ananya Rao as chief financial officer. Rao succeeds Vikram Sethi, who retires "
+           "at the end of March.", "Ananya Rao", "Vikram Sethi", "cfo"),
+    ("fr", "Kvistgaard Maritime a nommé Kwabena Mensah directeur financier. Kwabena Mensah succède à Rasmus Kjeldsen, "
+           "qui quittera le groupe en octobre.", "Kwabena Mensah", "Rasmus Kjeldsen", "cfo"),
+])
+def test_the_person_succeeded_held_the_successors_title(pipeline, lang, text, successor, predecessor, role):
+    found = people(pipeline.analyze(text, lang=lang))
+    assert found[successor][0] == found[predecessor][0] == role
+    assert found[successor][2] == found[predecessor][2]
+
+
+@pytest.mark.parametrize("lang,text,place,code", [
+    ("en", "LONDON, July 29 - Harcastle Drinks reported a 9% rise in revenue.", "LONDON", "GB"),
+    ("en", "SAN FRANCISCO (Reuters) - Pixel Co said it would hire 200 engineers.", "SAN FRANCISCO", "US"),
+    ("fr", "PARIS, 3 mars - Le groupe Navalis a annoncé un plan de départs.", "PARIS", "FR"),
+])
+def test_a_dateline_in_capitals_is_a_place(pipeline, lang, text, place, code):
+    rec = pipeline.analyze(text, lang=lang)
+    region = next(e for e in rec.entities if any(text[m.start:m.end] == place for m in e.mentions))
+    assert region.type == "region" and region.country == code
+    assert not any(e.type == "company" and e.canonical.isupper() for e in rec.entities)
+
+
+@pytest.mark.parametrize("lang,text,agency,company", [
+    ("en", "SAN FRANCISCO (Reuters) - Pixel Co said it would hire 200 engineers.", "Reuters", "Pixel Co"),
+    ("fr", "PARIS (AFP) - Le groupe Navalis va fermer son usine de Douai.", "AFP", "Navalis"),
+])
+def test_a_dateline_credit_is_a_source_and_the_story_goes_on(pipeline, lang, text, agency, company):
+    rec = pipeline.analyze(text, lang=lang)
+    found = {e.canonical: (e.type, e.source_role) for e in rec.entities}
+    assert found[agency] == ("company", "source")
+    assert found[company] == ("company", None)
+
+
+@pytest.mark.parametrize("lang,text,company", [
+    ("en", "The miner agreed to sell its stake to its Peruvian partner, Minera Yawar, for $210 million.", "Minera Yawar"),
+    ("en", "Vartak joins from the truck maker Devgiri Trucks, where she ran the exports business.", "Devgiri Trucks"),
+    ("en", "Tomasz Brzezinski, an analyst at Morrow Jarvis in Sydney, said the exit was overdue.", "Morrow Jarvis"),
+])
+def test_partners_and_employers_are_companies_not_titled_people(pipeline, lang, text, company):
+    rec = pipeline.analyze(text, lang=lang)
+    assert {e.canonical: e.type for e in rec.entities}[company] == "company"
+
+
+@pytest.mark.parametrize("lang,text,name,role,org", [
+    # a partner at a firm is a person's title; a business partner is not
+    ("en", "The lender appointed Joyce Wambui Njoroge, a partner at Kilele Advisory, as administrator.",
+     "Joyce Wambui Njoroge", "other", "Kilele Advisory"),
+    # "named X, previously Y, as Z": the title the appointment gives
+    ("en", "Quillfen also named Tomás Iturralde, previously treasurer at Brisa Capital, as chief financial officer.",
+     "Tomás Iturralde", "cfo", "Quillfen"),
+    # "par A, sa présidente, et B, son directeur technique": each their own title
+    ("fr", "Fondée en 2020 par Léa Vuong, sa présidente, et Adrien Kowalski, son directeur technique, la société "
+           "Rouage Technologies revendique 48 000 abonnés.", "Adrien Kowalski", "cto", "Rouage Technologies"),
+    # an elected official of a region serves no company of the story
+    ("fr", "Le groupe Volantia ouvrira une usine à Douai. « C'est une excellente nouvelle », a réagi Maëlle Guérin, "
+           "vice-présidente de la région chargée du développement économique.", "Maëlle Guérin", "other", None),
+])
+def test_titles_read_from_their_neighbours(pipeline, lang, text, name, role, org):
+    assert_executive(pipeline.analyze(text, lang=lang), name, role, org)

@@ -35,14 +35,21 @@ PERSON_LABELS = {"PER", "PERSON"}
 LOWERCASE_NAME_ARTICLES = {"la", "le", "les"}
 LIST_REACH = 8  # conjuncts looked back over in a list of places
 RELATIVE_OWNERS = {"whose", "dont"}  # "Fikir Bank, dont la présidente": the title is the bank's
+# words between a name, its comma and a title that make the title someone else's: "Fikir Bank,
+# dont la présidente", "Strathcairn Spirits, where she ran", "Hoa Sen, which runs"
+NOT_THE_HOLDER = RELATIVE_OWNERS | {"where", "which", "où", "she", "he", "they", "elle", "il", "ils", "elles"}
 PLACE_LABELS = {"LOC", "GPE"}
 PRODUCT_LABELS = {"PRODUCT", "MISC", "WORK_OF_ART"}
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 UNATTACHED_ROLES = {"minister", "analyst"}
 NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "du", "bin", "ben", "al"}  # "Femke de Groot"
+PARTNER_TITLES = {"partner", "adviser", "advisor", "associé", "associée"}  # also said of companies
+# words after such a title that make it a person's: "a partner at", "the partner who led", "associée au sein du"
+PARTNER_TIES = {"at", "of", "in", "to", "with", "chez", "de", "d'", "d’", "du", "des", "who", "qui", "au"}
 APPOINTING_LEMMAS = {"appoint", "name", "promote", "elect", "nommer", "promouvoir", "élire"}
 BECOMING_LEMMAS = {"devenir", "prendre", "become", "take", "join", "rejoindre"}  # "deviendra directeur général"
-VERBAL_HEADS = {"heads", "headed", "runs", "ran", "dirige", "dirigeait"}  # generic_heads that are verbs
+VERBAL_HEADS = {"heads", "headed", "runs", "ran", "has run", "had run", "has led", "had led", "has headed", "had headed",
+                "dirige", "dirigeait"}  # generic_heads that are verbs
 UNIT_NOUNS = {"business", "operation", "operations", "subsidiary", "unit", "arm", "division", "branch", "filiale",
               "activité", "activités", "branche", "division"}  # "its Belgian business", "la filiale polonaise"
 SUBSIDIARY_NOUNS = {"filiale", "subsidiary", "unit"}  # "le patron de la filiale", "the unit's head"
@@ -52,6 +59,7 @@ SCOPED_ROLES = {"ceo", "president", "director", "head_of_unit"}  # titles a plac
 ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "pobj", "obl", "obl:arg", "iobj", "expl:subj"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 ORG_PREPOSITIONS = {"de", "d'", "d’", "du", "des", "of", "at", "chez"}
+REFERENT_LINKS = {"de", "d'", "d’", "du", "des", "of"}  # "directeur financier du groupe", "head of the fund"
 NOT_SOURCE_LABELS = {"DATE", "TIME", "NORP", "GPE", "LOC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 NAME_ARTICLES = {"le", "la", "les", "l'", "l’", "de", "het", "the", "el", "il"}  # articles that open a name
 SOURCE_NAME_LINKS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "&", "of", "the", "and", "et"}
@@ -89,6 +97,7 @@ class _Group:
     role_prospective: bool = False  # the role comes from a title the person takes: "deviendra directrice générale"
     organization: Optional["_Group"] = None
     organization_via: Optional[str] = None  # which rule chose the organization: title, possessive, main...
+    title: Optional[tuple] = None  # the (start, end, role) title the role was read from
     owner: Optional["_Group"] = None
     parent: Optional["_Group"] = None
     source_role: Optional[str] = None
@@ -149,6 +158,7 @@ class EntityTyper:
         self.generic_heads = roles.get("generic_heads", {}).get(lang, {})
         self.function_words = {w.lower() for w in roles.get("function_words", {}).get(lang, [])}
         self.role_priority = {r: n for n, r in enumerate(roles.get("role_priority", []))}
+        self.succession_verbs = set(roles.get("succession_verbs", {}).get(lang, []))
         self.unaffiliated = {t.lower().replace("’", "'") for t in roles.get("unaffiliated_titles", {}).get(lang, [])}
         self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.role_of: dict[int, str] = {}
@@ -185,7 +195,7 @@ class EntityTyper:
         ends, starts = role_edges
         before = start in ends or (start - 1 in ends and doc[start - 1].text == ",")
         if before or (end < len(doc) and doc[end].text == "," and any(
-            end + k in starts and not any(t.lower_ in RELATIVE_OWNERS for t in doc[end + 1:end + k])
+            end + k in starts and not any(t.lower_ in NOT_THE_HOLDER for t in doc[end + 1:end + k])
             for k in (1, 2, 3))):  # "Harvest Crest Bank, whose chairwoman": the bank's title
             return True
         # "Alisha Grant, the carrier's chief marketing officer", "Chen Yiling, a real estate analyst at":
@@ -252,6 +262,7 @@ class EntityTyper:
         role_edges = ({e for s, e, _ in roles if doc[s:e].text.lower() not in VERBAL_HEADS}, {s for s, _, _ in roles})
         role_starts = {i for s, e, _ in roles for i in range(s, e)}
         civic_ends = {e for s, e, r in roles if r in ("other", "minister")}
+        title_at = self._title_at(doc, roles)
         cands: list[_Candidate] = []
         taken: set[int] = set()
         if self.alias_entries:
@@ -268,7 +279,7 @@ class EntityTyper:
             taken.update(range(m.start, m.end))
         # "ministre fédérale de l'Emploi", "Enterprise minister": a portfolio, not an organization
         taken.update(self._portfolio_tokens(doc, roles, taken))
-        ner: list[_Candidate] = self._person_name_candidates(doc, taken, role_edges, role_starts)
+        ner: list[_Candidate] = self._person_name_candidates(doc, taken, role_edges, role_starts, title_at)
         place_tokens = {i for c in cands if c.type == "region" for i in range(c.start, c.end)}
         for c in ner:
             taken.update(range(c.start, c.end))
@@ -331,11 +342,17 @@ class EntityTyper:
                 etype = "company"  # "la banque française Orsane" tagged MISC
             if etype is None and start >= 2 and doc[start - 1].lower_ in ORG_PREPOSITIONS and (start - 1) in role_edges[0]:
                 etype = "company"  # "PDG de Lumibrac" tagged MISC
+            if etype in (None, "product", "region", "person") and self._dateline_credit(doc, start, end):
+                etype = "company"  # "SAN FRANCISCO (Reuters) -": the agency that filed the story
+            if etype in (None, "product", "region", "person") and cue is None and start - 1 in title_at:
+                # "head of equity research at Lindeboom Effecten" tagged FAC, "an analyst at
+                # Morrow Jarvis" tagged PERSON: the employer
+                etype, source = "company", "rule"
             if etype is None:
                 continue
             if etype in ("person", "region") and self._company_context(doc, start, end):
                 etype = "company"
-            elif etype == "company" and self._looks_like_titled_person(doc, start, end, role_edges):
+            elif etype == "company" and start - 1 not in title_at and self._looks_like_titled_person(doc, start, end, role_edges):
                 etype = "person"  # "chief executive Ricardo Albuquerque" tagged ORG
             elif etype == "region" and 2 <= end - start <= 3 and doc[start].text in self.first_names \
                     and all(t.is_title for t in doc[start:end]) and ent.label_ in PLACE_LABELS:
@@ -356,11 +373,24 @@ class EntityTyper:
             taken.update(range(start, end))
         ner.extend(self._cue_candidates(doc, taken))
         ner.extend(self._source_candidates(doc, taken))
-        ner.extend(self._proper_name_candidates(doc, taken, role_edges[0]))
-        self._vote_types(doc, ner, role_edges)
+        ner.extend(self._proper_name_candidates(doc, taken, role_edges[0] | title_at))
+        self._vote_types(doc, ner, role_edges, employers=title_at)
         cands.extend(ner)
         cands.extend(self._unlabelled_repeats(doc, cands, taken))
         return sorted(cands, key=lambda c: c.start)
+
+    @staticmethod
+    def _title_at(doc: Doc, roles: list[tuple[int, int, str]]) -> set[int]:
+        """Positions of the "at" / "chez" that ties a title and its lowercase complement to
+        the employer: "head of equity research at", "analyste chez"."""
+        found = set()
+        for s, e, _ in roles:
+            j = e
+            while j < len(doc) and j < e + 6 and doc[j].is_lower and doc[j].lower_ not in ("at", "chez"):
+                j += 1
+            if j < len(doc) and doc[j].lower_ in ("at", "chez"):
+                found.add(j)
+        return found
 
     @staticmethod
     def _portfolio_tokens(doc: Doc, roles: list[tuple[int, int, str]], taken: set[int]) -> set[int]:
@@ -426,7 +456,7 @@ class EntityTyper:
         return 0
 
     def _person_name_candidates(self, doc: Doc, taken: set[int], role_edges: tuple[set, set],
-                                in_role: set[int]) -> list[_Candidate]:
+                                in_role: set[int], employers: set[int] = frozenset()) -> list[_Candidate]:
         """People the statistical model misses or cuts short, recognised by the shape of
         the name and a job title next to it: two to four capitalized words right after a
         title ("chief executive Min-jun Park") or followed by a comma and a title ("Fergus
@@ -454,8 +484,9 @@ class EntityTyper:
                 continue
             start, end = i, j
             i = j
-            if not 2 <= words <= 4 or doc[start:end].text in self.known_orgs:
-                continue
+            if not 2 <= words <= 4 or doc[start:end].text in self.known_orgs or start - 1 in employers \
+                    or doc[end - 1].lower_ in self.company_name_words:
+                continue  # "treasurer at Brisa Capital, as": the employer
             if lower_hyphen or self._next_to_title(doc, start, end, role_edges, loose=False):
                 found.append(_Candidate(start, end, "person", "rule"))
         return found
@@ -463,13 +494,34 @@ class EntityTyper:
     def _preceding_cue(self, doc: Doc, start: int) -> Optional[str]:
         """'product' or 'company' when the noun just before a name (adjectives aside) says
         what it is: "l'application Klipo", "le distributeur chinois Hanwei"."""
+        chain = self._cue_chain(doc, start)
+        if not chain:
+            return None
+        lemma = chain[-1]
+        if self._names_a_share(doc, start, lemma):
+            return "company"  # "le titre Cytalis s'envolait de 8 %": the company's share
+        if lemma in self.company_cues or (lemma in self.product_cues and any(n in self.company_cues for n in chain)):
+            return "company"  # "le réseau de laboratoires Cytalis" is a company, "le réseau social X" a product
+        if lemma in self.product_cues:
+            return "product"
+        for noun in reversed(chain[:-1]):  # "le réseau de laboratoires d'analyses Cytalis": the nearest cue below the head
+            if noun in self.company_cues:
+                return "company"
+            if noun in self.product_cues:
+                return "product"
+        return None
+
+    @staticmethod
+    def _cue_chain(doc: Doc, start: int) -> list[str]:
+        """The lemmas of the nouns just before a name (adjectives aside), the head noun last:
+        ["logiciel", "éditeur"] for "l'éditeur italien de logiciels Navalis"."""
         j = start - 1
         if j >= 1 and doc[j].lower_ in LOWERCASE_NAME_ARTICLES and doc[j - 1].pos_ == "NOUN":
             j -= 1  # "le fabricant de biscuits la Fournée Dorée": the article opens the name
         while j >= 0 and start - j <= 4 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
             j -= 1
         if j < 0 or doc[j].pos_ != "NOUN":
-            return None
+            return []
         # "l'éditeur italien de logiciels Navalis": the head noun is "éditeur", not "logiciels"
         chain = [doc[j].lemma_.lower()]
         for _ in range(2):
@@ -483,19 +535,7 @@ class EntityTyper:
                     chain.append(doc[j].lemma_.lower())
                     continue
             break
-        lemma = doc[j].lemma_.lower()
-        if self._names_a_share(doc, start, lemma):
-            return "company"  # "le titre Cytalis s'envolait de 8 %": the company's share
-        if lemma in self.company_cues or (lemma in self.product_cues and any(n in self.company_cues for n in chain)):
-            return "company"  # "le réseau de laboratoires Cytalis" is a company, "le réseau social X" a product
-        if lemma in self.product_cues:
-            return "product"
-        for noun in reversed(chain[:-1]):  # "le réseau de laboratoires d'analyses Cytalis": the nearest cue below the head
-            if noun in self.company_cues:
-                return "company"
-            if noun in self.product_cues:
-                return "product"
-        return None
+        return chain
 
     def _reads_as_place(self, doc: Doc, start: int, end: int, place_tokens: set[int]) -> bool:
         """A one- or two-word name the text uses as a place: after "in" / "à" hanging on a site
@@ -647,7 +687,9 @@ class EntityTyper:
             after_title = i >= 2 and doc[i - 1].lower_ in ORG_PREPOSITIONS and (i - 1) in role_ends
             # "racheter le belge Maeslab", "l'allemand Strahlwerk": a nationality used as a noun
             after_nationality = i >= 2 and (i - 1) in demonyms and doc[i - 2].lower_ in DETERMINERS
-            if (span.root.dep_ in ARGUMENT_DEPS or after_title or after_nationality) and not (tok.is_sent_start and j - i == 1 and tok.lower_ in self.company_cues):
+            suffixed = j - i > 1 and doc[j - 1].lower_ in self.company_suffixes  # "Pixel Co", "Tarvik AB"
+            if (span.root.dep_ in ARGUMENT_DEPS or after_title or after_nationality or suffixed) \
+                    and not (tok.is_sent_start and j - i == 1 and tok.lower_ in self.company_cues):
                 found.append(_Candidate(i, j, "company", "rule"))
                 taken.update(range(i, j))
             i = max(j, i + 1)
@@ -672,7 +714,8 @@ class EntityTyper:
                 return True
         return False
 
-    def _vote_types(self, doc: Doc, cands: list[_Candidate], role_edges: tuple[set, set] = (set(), set())) -> None:
+    def _vote_types(self, doc: Doc, cands: list[_Candidate], role_edges: tuple[set, set] = (set(), set()),
+                    employers: set[int] = frozenset()) -> None:
         """One type per surface name in a doc: the model may call "Navalis" ORG in one
         sentence and LOC or PER in the next; company evidence anywhere wins. A lone surname
         of a named person is that person; a lone capitalized word the model calls a person,
@@ -710,9 +753,10 @@ class EntityTyper:
                 c.type = "company"
             elif c.type == "company" and 2 <= c.end - c.start <= 3 and doc[c.start].text in self.first_names \
                     and all(name_cased(t) for t in doc[c.start:c.end]) \
-                    and not any(t.lower_ in self.company_suffixes for t in doc[c.start:c.end]) \
-                    and self._preceding_cue(doc, c.start) != "company":
-                c.type = "person"  # "Émilie Sanchez" tagged ORG
+                    and not any(t.lower_ in self.company_suffixes or t.lower_ in self.company_name_words
+                                for t in doc[c.start:c.end]) \
+                    and self._preceding_cue(doc, c.start) != "company" and c.start - 1 not in employers:
+                c.type = "person"  # "Émilie Sanchez" tagged ORG, not "Brodie Hay Securities" nor "analyst at Marina Row"
         people = [doc[c.start:c.end] for c in cands if c.type == "person" and c.end - c.start > 1]
         surnames = {p[-1].text for p in people}
         # "Park Ji-hoon": the family name comes first
@@ -892,6 +936,11 @@ class EntityTyper:
             if not taken.intersection(range(s, e)):
                 kept.append((s, e, r))
                 taken.update(range(s, e))
+        # "its Peruvian partner, Minera Yawar", "hired the adviser Carrick Lyle": a business
+        # partner; "a partner at Kilele Advisory", "the partner who led the deal", "associée au
+        # sein du cabinet" are a person's title
+        kept = [(s, e, r) for s, e, r in kept if doc[s:e].text.lower() not in PARTNER_TITLES
+                or doc[s].is_sent_start or (e < len(doc) and doc[e].lower_ in PARTNER_TIES)]
         kept.sort()
         # "cofondateur et directeur général", "founder and chief executive": one combined
         # title whose operational part is the role in force
@@ -907,6 +956,24 @@ class EntityTyper:
                     continue
             merged.append(role)
         return merged
+
+    def _successions(self, doc: Doc, groups: list[_Group], token_group: dict[int, _Group],
+                     titles: dict[tuple[int, int], tuple[str, int]]) -> None:
+        """"Kwabena Appiah succède à Hélène Marsolan", "Rao succeeds Vikram Sethi": the person
+        replaced held the title of the successor, when the text gives no other."""
+        for g in groups:
+            if g.type != "person" or g.role is not None:
+                continue
+            for c in g.candidates:
+                root = doc[c.start:c.end].root
+                verb = root.head
+                if root.dep_ not in ("obj", "dobj", "obl:arg", "iobj", "obl") or verb.lemma_.lower() not in self.succession_verbs:
+                    continue
+                subject = next((t for t in verb.children if t.dep_ in ("nsubj", "expl:subj")), None)
+                successor = token_group.get(subject.i) if subject is not None else None
+                if successor is not None and successor is not g and successor.title is not None:
+                    self._set_role(doc, g, successor.title, token_group, titles)
+                    break
 
     def _attach_roles(self, doc: Doc, groups: list[_Group], token_group: dict[int, _Group], roles,
                       titles: dict[tuple[int, int], tuple[str, int]]) -> None:
@@ -946,7 +1013,9 @@ class EntityTyper:
                 if not self._taken_title(doc, role):
                     continue
                 before = [p for p in sent_persons if p.end <= role[0]]
-                if before and before[-1].entity.role is not None and not before[-1].entity.role_prospective:
+                # (a person the nearest-title rule left without one takes it too: "Gareth
+                # Morgan-Leith, who leaves at the end of April to become finance director of")
+                if before and not before[-1].entity.role_prospective and id(before[-1]) not in done:
                     group = before[-1].entity
                     group.role = None
                     self._set_role(doc, group, role, token_group, titles)
@@ -958,12 +1027,26 @@ class EntityTyper:
                     role = self._nearest_role(doc, second, [r for r in sent_roles if r[0] >= second.end], sent_persons)
                     if role is not None:
                         self._set_role(doc, first.entity, role, token_group, titles)
+            # "ses deux cofondateurs, Samir Belkacemi et Adèle Fourcassié": B shares the title
+            # written before A
+            for first, second in zip(sent_persons, sent_persons[1:]):
+                if second.entity.role is None and first.entity.role is not None and id(second) not in done \
+                        and [t.lower_ for t in doc[first.end:second.start]] in (["et"], ["and"]):
+                    role = self._nearest_role(doc, first, sent_roles, sent_persons)
+                    if role is not None and role[1] <= first.start:
+                        self._set_role(doc, second.entity, role, token_group, titles)
 
     @staticmethod
     def _taken_title(doc: Doc, role: tuple) -> bool:
         """A title after a verb of taking it up: "deviendra directrice générale", "pour prendre
         la direction générale de", "to become chief executive of", "will join X as"."""
         s = role[0]
+        if s > 0 and doc[s - 1].lower_ in ("as", "comme"):
+            # "will join Arvenlab's management board as head of", "named Tomás Iturralde,
+            # previously treasurer at Brisa Capital, as chief financial officer": "as" lets the
+            # verb stand further back
+            return any(t.lemma_.lower() in BECOMING_LEMMAS | APPOINTING_LEMMAS and t.pos_ in ("VERB", "AUX")
+                       for t in doc[max(doc[s].sent.start, s - 14):s])
         return any(t.lemma_.lower() in BECOMING_LEMMAS and t.pos_ in ("VERB", "AUX")
                    for t in doc[max(doc[s].sent.start, s - 3):s])
 
@@ -973,8 +1056,11 @@ class EntityTyper:
             s, e, _ = role
             if e <= person.start:  # role before the name: "le PDG de Navalis, Luca Rossi", "Navalis CEO Jane Doe"
                 between = doc[e:person.start]
-                if any(t.text in (".", ";") for t in between) or len(between) > 8:
-                    continue  # "Le responsable de la zone Afrique du groupe, Karim Benslimane"
+                if any(t.text in (".", ";") for t in between) or len(between) > 8 or (
+                        len(between) and between[-1].lower_ in ("et", "and")):
+                    # "Le responsable de la zone Afrique du groupe, Karim Benslimane"; "par Léa
+                    # Vuong, sa présidente, et Adrien Kowalski": the title before "et" is Léa's
+                    continue
                 if any(p is not person and e <= p.start < person.start for p in persons):
                     continue
                 dist = len(between)
@@ -1041,6 +1127,7 @@ class EntityTyper:
                 titles[(s, e)][0], 99) < self.role_priority["founder"]):
             return  # a founder named chief executive elsewhere in the article is its chief executive
         group.type = "executive"
+        group.title = role
         group.role, end = titles[(s, e)]
         group.role_text = doc[s:end].text
         group.organization, group.organization_via = self._role_organization(doc, s, end, token_group), "title"
@@ -1062,10 +1149,19 @@ class EntityTyper:
             group.organization_via = "referent"
             return
         if group.organization is None and name not in UNATTACHED_ROLES:
+            noun = self._title_descriptor(doc, s, end, token_group)
+            described = self._described_company(doc, noun, s, token_group) if noun else None
+            if described is not None:
+                # "porte-parole de l'assureur", "the carrier's chief marketing officer": the
+                # company the article introduced with that noun ("l'assureur Mutalis")
+                group.organization, group.organization_via = described, "described"
+                return
+        if group.organization is None and name not in UNATTACHED_ROLES:
             # "Prévial ... Son directeur général, Olivier Mazeau": the company just named;
             # "the chief executive, Jane Doe": the company the article is about
             if s > 0 and doc[s - 1].lower_ in POSSESSIVES or self._after_relative_pronoun(doc, s):
-                group.organization = self._company_before(s, token_group)
+                # « Ténéro est une belle entreprise... », a déclaré son PDG: not the company quoted
+                group.organization = self._company_before(s, token_group, skip=self._quoted(doc))
                 group.organization_via = "relative" if self._after_relative_pronoun(doc, s) else "possessive"
             if group.organization is None:
                 group.organization, group.organization_via = self._main_company(token_group), "main"
@@ -1199,16 +1295,77 @@ class EntityTyper:
             return j < len(doc) and doc[j].is_lower and doc[j].lemma_.lower() in self.org_referents
         return False
 
+    def _title_descriptor(self, doc: Doc, s: int, end: int, token_group: dict[int, _Group]) -> Optional[str]:
+        """The company noun that stands for a name in a title: "groupe" in "directeur financier
+        du groupe", "assureur" in "porte-parole de l'assureur", "carrier" in "the carrier's
+        chief marketing officer"."""
+        for j in range(s + 1, min(len(doc), end + 5)):
+            tok = doc[j]
+            if tok.is_punct or token_group.get(j) is not None:
+                break
+            if tok.is_lower and tok.lemma_.lower() in self.company_cues and (
+                    any(t.lower_ in REFERENT_LINKS for t in doc[max(s + 1, j - 2):j])
+                    or (doc[j - 1].lower_ == "the" and j + 1 < len(doc) and doc[j + 1].text in ("'s", "’s"))):
+                return tok.lemma_.lower()  # "directeur financier du groupe", "heads the firm's European arm"
+        k = s - 1
+        while k > 0 and (doc[k].pos_ == "ADJ" or (token_group.get(k) is not None and token_group[k].type == "region")):
+            k -= 1  # "the union's Scottish organiser"
+        if k >= 2 and doc[k].text in ("'s", "’s") and doc[k - 2].lower_ in ("the", "its") \
+                and doc[k - 1].lemma_.lower() in self.company_cues:
+            return doc[k - 1].lemma_.lower()
+        return None
+
+    def _described_company(self, doc: Doc, noun: str, position: int,
+                           token_group: dict[int, _Group]) -> Optional[_Group]:
+        """The company named last before ``position`` that the text introduced with ``noun``:
+        "l'assureur Mutalis", "Lenzinger Elektronik, l'équipementier bavarois"."""
+        best: Optional[tuple[int, _Group]] = None
+        for g in {id(g): g for g in token_group.values()}.values():
+            if g.type != "company" or g.source_role:
+                continue
+            for c in g.candidates:
+                if c.start >= position or (best is not None and c.start <= best[0]):
+                    continue
+                if noun in self._cue_chain(doc, c.start) or self._apposed_noun(doc, c.end) == noun:
+                    best = (c.start, g)
+        return best[1] if best else None
+
+    def _apposed_noun(self, doc: Doc, end: int) -> Optional[str]:
+        """The head noun of an apposition after a name: "équipementier" in "Lenzinger
+        Elektronik, l'équipementier bavarois qu'Autavia avait racheté"."""
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in DETERMINERS:
+            return None
+        j = end + 2
+        while j < len(doc) and j - end <= 4 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+            j += 1
+        return doc[j].lemma_.lower() if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower else None
+
     @staticmethod
     def _company_before(position: int, token_group: dict[int, _Group], window: int = 60,
-                        types: tuple[str, ...] = ("company",)) -> Optional[_Group]:
+                        types: tuple[str, ...] = ("company",), skip: frozenset[int] = frozenset()) -> Optional[_Group]:
         """The company (or group of ``types``) named last before ``position`` (within ``window``
-        tokens), sources aside."""
+        tokens, positions in ``skip`` aside), sources aside."""
         for i in range(position - 1, max(-1, position - window), -1):
             g = token_group.get(i)
-            if g is not None and g.type in types and not g.source_role:
+            if g is not None and g.type in types and not g.source_role and i not in skip:
                 return g
         return None
+
+    @staticmethod
+    def _quoted(doc: Doc) -> frozenset[int]:
+        """Positions of the tokens inside quotation marks (« », “ ”, straight quotes), found
+        once per doc."""
+        if "ni_quoted" not in doc.user_data:
+            inside, found = False, set()
+            for tok in doc:
+                if tok.text in ("«", "“") or (tok.text == '"' and not inside):
+                    inside = True
+                elif tok.text in ("»", "”") or (tok.text == '"' and inside):
+                    inside = False
+                elif inside:
+                    found.add(tok.i)
+            doc.user_data["ni_quoted"] = frozenset(found)
+        return doc.user_data["ni_quoted"]
 
     @staticmethod
     def _main_company(token_group: dict[int, _Group]) -> Optional[_Group]:
@@ -1274,9 +1431,18 @@ class EntityTyper:
                     return g
         return None
 
+    @staticmethod
+    def _dateline_credit(doc: Doc, start: int, end: int) -> bool:
+        """A name in brackets between a dateline and its dash: "SAN FRANCISCO (Reuters) -"."""
+        return 2 <= start and end + 1 < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" \
+            and doc[end + 1].text in ("-", "–", "—") and doc[start - 2].is_upper
+
     def _is_source(self, doc: Doc, c: _Candidate) -> bool:
         """A name cited as a source: "selon Les Echos", "according to the trade paper Shelfwise",
-        "selon le site spécialisé Le Monde du Progiciel" (a lowercase description may come between)."""
+        "selon le site spécialisé Le Monde du Progiciel" (a lowercase description may come
+        between), the agency credited in a dateline."""
+        if self._dateline_credit(doc, c.start, c.end):
+            return True
         k = c.start
         while k > 0 and c.start - k < 4 and doc[k - 1].is_lower and doc[k - 1].is_alpha \
                 and doc[k - 1].lower_ not in ("selon", "to", "by", "told"):
@@ -1301,6 +1467,7 @@ class EntityTyper:
         # each title's role once its place and complement are read, for people and for events
         titles = {(s, e): self._scoped_title(doc, (s, e, r), token_group) for s, e, r in roles}
         self._attach_roles(doc, groups, token_group, roles, titles)
+        self._successions(doc, groups, token_group, titles)
         self._relations(doc, groups, token_group)
         doc._.ni_roles = [(s, e, titles[(s, e)][0]) for s, e, _ in roles]
         doc._.ni_entities, id_of = self._to_records(doc, groups)

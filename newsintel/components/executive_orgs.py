@@ -25,7 +25,7 @@ ORG_TYPES = ("company", "organization")
 TIES = {"de", "d'", "d’", "du", "des", "of", "at", "chez", "'s", "’s"}
 
 
-RULE_FINAL = {"title", "relative", "ministry", "subsidiary"}  # the text names it: "CEO of X", "X, whose chair"
+RULE_FINAL = {"title", "relative", "ministry", "subsidiary", "described"}  # the text names it: "CEO of X", "X, whose chair", "du groupe"
 FAR = 10 ** 9  # the distance of a candidate never named in the person's sentences
 
 

@@ -1,7 +1,8 @@
 """``newsintel_regions``: finds places with the region gazetteer.
 
 Countries, cities, sub-national units, continents, macro-regions and nationality words, in
-French and English, each resolved to its ISO code (or newsintel region id). The gazetteer is
+French and English, each resolved to its ISO code (or newsintel region id), and the place of
+a dateline written in capitals ("LONDON, July 29 -"). The gazetteer is
 the component's data: it is read from ``models/gazetteer/regions.jsonl`` and written back by
 ``to_disk``, like spaCy's EntityRuler keeps its patterns.
 """
@@ -104,8 +105,10 @@ class RegionMatcher:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._keys: dict[int, tuple[str, str, bool]] = {}
         patterns: dict[tuple[str, str, bool], list] = {}
+        self._by_name: dict[str, tuple[str, str]] = {}
         for text, rid, form, ambiguous in self.gazetteer.names(self.lang):
             patterns.setdefault((rid, form, ambiguous), []).append(text)
+            self._by_name.setdefault(text, (rid, form))
         for (rid, form, ambiguous), texts in patterns.items():
             key = f"{rid}|{form}|{int(ambiguous)}"
             self._keys[self.nlp.vocab.strings.add(key)] = (rid, form, ambiguous)
@@ -133,8 +136,24 @@ class RegionMatcher:
             while end - start > 1 and doc[start].lower_ in LEADING_WORDS:
                 start += 1  # "the Netherlands", "the Gulf": the span is the name alone
             found.append(RegionMatch(start, end, self.gazetteer.regions[rid], form))
+        found.extend(self._datelines(doc))
         doc._.ni_regions = _longest_first(found)
         return doc
+
+    def _datelines(self, doc: Doc) -> list[RegionMatch]:
+        """The place of a dateline, written in capitals at the start of the text or of a
+        paragraph: "LONDON, July 29 -", "SAN FRANCISCO (Reuters) -", "PARIS, 3 mars -"."""
+        found = []
+        for start in (t.i for t in doc if t.i == 0 or "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_):
+            end = start
+            while end < len(doc) and end - start < 4 and doc[end].is_upper and doc[end].is_alpha:
+                end += 1
+            if end == start or end >= len(doc) or doc[end].text not in (",", "(", "-", "–", "—") or len(doc[start:end].text) < 3:
+                continue
+            entry = self._by_name.get(" ".join(t.text.capitalize() for t in doc[start:end]))
+            if entry is not None:
+                found.append(RegionMatch(start, end, self.gazetteer.regions[entry[0]], entry[1]))
+        return found
 
     def to_disk(self, path, exclude=tuple()):
         path = Path(path)
