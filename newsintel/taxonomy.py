@@ -21,6 +21,8 @@ SENTIMENT_LABELS: tuple[str, ...] = tuple(_DATA["sentiment_labels"])
 QUANTITY_UNITS: tuple[str, ...] = tuple(_DATA["quantity_units"])
 QUANTITY_DIRECTIONS: tuple[str, ...] = tuple(_DATA["quantity_directions"])
 EVENT_TYPES: tuple[str, ...] = tuple(_DATA["event_types"])
+# the tone such news usually carries for its actor: a clue for the document sentiment model
+EVENT_TONE: dict[str, str] = {name: entry.get("usual_tone", "neutral") for name, entry in _DATA["event_types"].items()}
 SUBSUMES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (_DATA.get("subsumes") or {}).items()}
 ENTITY_ARGUMENTS = ("actor", "target", "person", "product", "locations", "origin", "destination")
 VALUE_ARGUMENTS = ("role", "quantity", "time")

@@ -130,7 +130,8 @@ def main() -> int:
 
     from newsintel.sentiment.encoder import document_features
 
-    doc_x = np.array([document_features(oof[doc_of == n], oof_label[doc_of == n], oof_title[n]) for n in range(len(dev))])
+    doc_x = np.array([document_features(oof[doc_of == n], oof_label[doc_of == n], oof_title[n], records[n].events)
+                      for n in range(len(dev))])
     doc_y = np.array([art["sentiment"]["document"] for art in dev])
     doc_clf_f1, doc_pred, doc_c = -1.0, None, None
     for c in (0.5, 1.0, 2.0, 4.0):

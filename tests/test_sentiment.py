@@ -72,6 +72,28 @@ def test_event_cues_name_what_the_sentence_reports():
     assert cue_matrix(None, names, 2).tolist() == [[0, 0, 0], [0, 0, 0]]
 
 
+def test_reported_news_counts_realised_good_and_bad_news():
+    from newsintel.records import Event, Quantity, Span
+    from newsintel.sentiment.encoder import document_features, document_probabilities, reported_news
+    from newsintel.taxonomy import EVENT_TONE
+
+    assert EVENT_TONE["layoffs"] == "negative" and EVENT_TONE["hiring"] == "positive"
+    assert EVENT_TONE["executive_appointment"] == "neutral"
+    span = Span(0, 5, "cut")
+    events = [Event("e1", "layoffs", span, span), Event("e2", "facility_closure", span, span),
+              Event("e3", "hiring", span, span, modality="negated"),  # denied: no news
+              Event("e4", "financial_results", span, span, quantity=Quantity(8.0, "percent", direction="down"))]
+    bad, good, up, down, balance = reported_news(events)
+    assert (bad, good, up, down) == (0.4, 0.0, 0.0, 0.2)
+    assert balance == pytest.approx(-3 / 4)
+    assert reported_news([]) == [0.0, 0.0, 0.0, 0.0, 0.0]
+    assert len(document_features([0.2, -0.5], ["neutral", "negative"], 0.1, events)) == 18
+    # a document model fitted on the first 13 features still reads them
+    old = {"classes": ["negative", "positive"], "coef": [[0.0] * 13, [1.0] + [0.0] * 12], "intercept": [0.0, 0.0]}
+    probs = document_probabilities(old, [0.9, 0.8], ["positive", "positive"], 0.0, events)
+    assert probs["positive"] > probs["negative"]
+
+
 def test_the_encoder_weighs_the_events_of_a_sentence():
     from newsintel.records import Event, Span
     from newsintel.sentiment.encoder import EncoderModel

@@ -4,7 +4,8 @@ Every sentence gets a label and a score in [-1, 1] from the configured backend (
 ``newsintel.sentiment``: ``encoder`` by default, ``lexicon``, or ``transformers``); the
 lexicon score and the events found in the sentence are given to the backend as features.
 Sentences are then aggregated: the document label from the mean score and the balance of
-polar sentences (``mixed`` when good and bad news weigh alike), each entity's label from the
+polar sentences (``mixed`` when good and bad news weigh alike; for the ``encoder`` backend, a
+trained document model that also weighs the news the article's events report), each entity's label from the
 sentences that mention it (blended with the article's tone as the backend's aggregation
 settings say, or, for the ``encoder`` backend, by a trained model that also weighs the events
 the entity takes part in: ``newsintel.sentiment.targets``), and each event's polarity from its
@@ -13,7 +14,7 @@ in one call.
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -91,11 +92,12 @@ class SentimentScorer:
             else:
                 per_doc[n].append(SentenceSentiment(span[0], span[1], label, round(score, 4)))
         for doc, sentences, headline in zip(docs, per_doc, title_score):
-            doc._.ni_sentiment, document_probs = self._document(sentences, headline)
+            doc._.ni_sentiment, document_probs = self._document(sentences, headline, doc._.ni_events or [])
             self._targets(doc, sentences, document_probs)
         return docs
 
-    def _document(self, sentences: list[SentenceSentiment], title_score: float = 0.0) -> tuple[Sentiment, Optional[dict]]:
+    def _document(self, sentences: list[SentenceSentiment], title_score: float = 0.0,
+                  events: Sequence = ()) -> tuple[Sentiment, Optional[dict]]:
         """The document's sentiment, and its label's probabilities when a document model gives them."""
         if not sentences:
             return Sentiment("neutral", 0.0, []), None
@@ -106,7 +108,7 @@ class SentimentScorer:
         score = max(-1.0, min(1.0, mean))
         if agg.get("document_model"):
             probs = document_probabilities(agg["document_model"], [s.score for s in sentences],
-                                           [s.label for s in sentences], title_score)
+                                           [s.label for s in sentences], title_score, events)
             return Sentiment(max(probs, key=probs.get), round(score, 4), sentences), probs
         label = label_of(score, agg["doc_threshold"])
         if pos and neg and min(pos, neg) / (pos + neg) >= agg["mixed_share"] and abs(score) < agg["mixed_max_score"]:

@@ -74,26 +74,45 @@ def cue_matrix(sentence_events: Optional[Sequence[Iterable]], names: Sequence[st
     return out
 
 
-def document_features(scores, labels, title_score: float = 0.0) -> list[float]:
-    """Statistics of a document's sentence scores and labels (and the score of its title,
-    0 when it has none), for the document classifier."""
+def reported_news(events: Iterable) -> list[float]:
+    """What an article reports, as document features: its realised events of usually bad and of
+    usually good news (``usual_tone`` in the taxonomy), its figures up and down (each count
+    capped at 5 and scaled to [0, 1]), and their balance."""
+    from ..taxonomy import EVENT_TONE
+
+    realised = [ev for ev in events if ev.modality not in ("negated", "speculative")]
+    bad = sum(EVENT_TONE.get(ev.type) == "negative" for ev in realised)
+    good = sum(EVENT_TONE.get(ev.type) == "positive" for ev in realised)
+    up = sum(ev.quantity is not None and ev.quantity.direction == "up" for ev in realised)
+    down = sum(ev.quantity is not None and ev.quantity.direction == "down" for ev in realised)
+    return [min(bad, 5) / 5, min(good, 5) / 5, min(up, 5) / 5, min(down, 5) / 5,
+            (good + up - bad - down) / (1.0 + len(realised))]
+
+
+def document_features(scores, labels, title_score: float = 0.0, events: Iterable = ()) -> list[float]:
+    """Statistics of a document's sentence scores and labels, the score of its title (0 when
+    it has none) and the news its events report (``reported_news``), for the document
+    classifier."""
     scores = np.asarray(scores, dtype=float)
     labels = np.asarray(labels)
+    news = reported_news(events)
     if scores.size == 0:
-        return [0.0] * 12 + [float(title_score)]
+        return [0.0] * 12 + [float(title_score)] + news
     pos, neg = float((labels == "positive").sum()), float((labels == "negative").sum())
     return [float(scores.mean()), pos / len(scores), neg / len(scores),
             float(scores[0]), float(scores.max()), float(scores.min()), float(np.abs(scores).mean()),
             float(scores[: max(1, len(scores) // 3)].mean()),
             float((labels == "neutral").mean()), min(pos, neg) / (pos + neg + 1.0),  # balance: mixed news
-            min(pos, 10.0) / 10, min(neg, 10.0) / 10, float(title_score)]
+            min(pos, 10.0) / 10, min(neg, 10.0) / 10, float(title_score)] + news
 
 
-def document_probabilities(model: dict, scores, labels, title_score: float = 0.0) -> dict[str, float]:
+def document_probabilities(model: dict, scores, labels, title_score: float = 0.0, events: Iterable = ()) -> dict[str, float]:
     """The probability of each document label from a fitted document classifier (see
     scripts/train_sentiment.py)."""
-    x = np.asarray(document_features(scores, labels, title_score))
-    logits = np.asarray(model["coef"]) @ x + np.asarray(model["intercept"])
+    coef = np.asarray(model["coef"])
+    # a model fitted before the event features were added reads the first 13 only
+    x = np.asarray(document_features(scores, labels, title_score, events))[: coef.shape[1]]
+    logits = coef @ x + np.asarray(model["intercept"])
     p = np.exp(logits - logits.max())
     return {label: float(v) for label, v in zip(model["classes"], p / p.sum())}
 
