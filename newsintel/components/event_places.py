@@ -88,6 +88,12 @@ def place_features(trigger: Token, place: Token, entity: Entity, etype: str,
     if kind in ("city", "subdivision") and any(e.kind == "country" and e.code == entity.country and e is not entity
                                                for e, _ in candidates):
         f["place_with_country"] = 1.0
+    if place.dep_ in ("amod", "compound") and place.head.pos_ == "NOUN" and place.head.lemma_.lower() not in market_nouns:
+        # "its first US factory, in New Braunfels, Texas": the town says where, the country
+        # word only qualifies the site
+        f["qualifies_noun"] = 1.0
+        if any(e.kind in ("city", "subdivision") and e is not entity for e, _ in candidates):
+            f["qualifies_noun|with_town"] = 1.0
     if place.dep_ == "conj":
         f["coordinated"] = 1.0
     if place.dep_ == "appos" or (place.i > 0 and place.nbor(-1).text == ","):

@@ -50,6 +50,7 @@ TOTAL_OF = re.compile(r"\b(?:of|out of) (?:its|their|the) $|\b(?:sur|de|parmi) (
 JOINING_LEMMAS = {"rejoindre", "join"}  # an appointment whose object is the company joined
 PERSONAL_PRONOUNS = {"il", "elle", "he", "she"}  # a person's move told with a pronoun
 CLAUSE_BOUNDARIES = {"relcl", "acl:relcl", "advcl"}
+CLAUSE_OPENERS = {"tandis", "while", "whereas", "whilst", ";"}  # another clause, often another person
 DISJUNCTIONS = {"or", "nor", "ou", "ni"}
 CHANGE_REACH = 40  # characters between a figure and the "en hausse de 5 %" that qualifies it
 PREVIOUS_SENTENCE_TARGET = 0.5  # probability a target named only in the previous sentence needs
@@ -1024,6 +1025,10 @@ class EventExtractor:
             # (a title may share words with the trigger: "prendre la direction générale")
             after = [r for r in titles if (r[0] >= trig.end or (r[0] > trig.start and r[1] > trig.end))
                      and not self._former_title(doc, trig.end, r[0])]
+            # "X deviendra directeur financier, tandis que Y a été nommée directrice commerciale":
+            # a title past "tandis que" / "while" is another person's
+            boundary = next((t.i for t in doc[trig.end:sent.end] if t.lower_ in CLAUSE_OPENERS), sent.end)
+            after = [r for r in after if r[0] < boundary] or after
             if any(t.lower_ in ("respectivement", "respectively") for t in sent):
                 # "A and B were appointed CEO and chair respectively": the n-th person, the n-th title
                 people = list(dict.fromkeys(index[i] for i in range(sent.start, sent.end)
