@@ -204,12 +204,9 @@ def test_company_names_the_base_model_cuts_or_overruns(pipeline, lang, text, com
            "Hirut Alemayehu, salue l'accord avec Kifaru.", "Hirut Alemayehu", "president", "Fikir Bank"),
     ("en", "Kifaru signed a deal with the lender Harvest Crest Bank, whose chairwoman, Hirut Alemayehu, welcomed "
            "the agreement.", "Hirut Alemayehu", "chair", "Harvest Crest Bank"),
-    # known failure: the organization selector trusts the subject of the sentence before
-    # ("Holivo was fined") over "for the ministry"; making such referents final costs more
-    # executives than it saves on train
-    pytest.param("en", "Holivo was fined by the Ministry of Housing. A spokeswoman for the ministry, Lucia Ferrer, "
-                       "said the register protects residents.", "Lucia Ferrer", "spokesperson", "Ministry of Housing",
-                 marks=pytest.mark.xfail(strict=True, reason="selector prefers the previous sentence's subject")),
+    # "for the ministry" over the subject of the sentence before ("Holivo was fined")
+    ("en", "Holivo was fined by the Ministry of Housing. A spokeswoman for the ministry, Lucia Ferrer, "
+           "said the register protects residents.", "Lucia Ferrer", "spokesperson", "Ministry of Housing"),
     # a minister serves the ministry the article names, never a company of the story
     ("fr", "Le ministère des Infrastructures, qui pilote l’opération, prévoit de céder 44,9 % du capital. Le ministre "
            "des Infrastructures, Rui Palmeiro, assure que le calendrier est maintenu.", "Rui Palmeiro", "minister",
