@@ -330,6 +330,8 @@ def test_subjects_of_a_passive_appointment_are_people_but_a_titles_company_is_no
            "at the end of March.", "Ananya Rao", "Vikram Sethi", "cfo"),
     ("fr", "Kvistgaard Maritime a nommé Kwabena Mensah directeur financier. Kwabena Mensah succède à Rasmus Kjeldsen, "
            "qui quittera le groupe en octobre.", "Kwabena Mensah", "Rasmus Kjeldsen", "cfo"),
+    ("en", "Zobiko named Ada Ezeaku chief operating officer. Ezeaku joins from Marula Capital and replaces Babatunde "
+           "Oyelaran, who stepped down in March.", "Ada Ezeaku", "Babatunde Oyelaran", "coo"),
 ])
 def test_the_person_succeeded_held_the_successors_title(pipeline, lang, text, successor, predecessor, role):
     found = people(pipeline.analyze(text, lang=lang))
@@ -386,3 +388,14 @@ def test_partners_and_employers_are_companies_not_titled_people(pipeline, lang, 
 ])
 def test_titles_read_from_their_neighbours(pipeline, lang, text, name, role, org):
     assert_executive(pipeline.analyze(text, lang=lang), name, role, org)
+
+
+@pytest.mark.parametrize("lang,text,names,role", [
+    ("en", "Kadenzo's co-founders, Rahul Menon and Lucía Ferrández, started the company in 2019.",
+     ["Rahul Menon", "Lucía Ferrández"], "founder"),
+    ("en", "The High Court appointed Harriet Nkansah and Euan Macallister of the advisory firm Drayfield Kellaway as "
+           "joint administrators.", ["Harriet Nkansah", "Euan Macallister"], "other"),
+])
+def test_a_plural_title_goes_to_every_name_it_introduces(pipeline, lang, text, names, role):
+    found = people(pipeline.analyze(text, lang=lang))
+    assert [found[n][0] for n in names] == [role] * len(names)

@@ -43,6 +43,7 @@ PRODUCT_LABELS = {"PRODUCT", "MISC", "WORK_OF_ART"}
 POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 UNATTACHED_ROLES = {"minister", "analyst"}
 NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "du", "bin", "ben", "al"}  # "Femke de Groot"
+PERSON_PRONOUNS = {"he", "she", "il", "elle"}
 PARTNER_TITLES = {"partner", "adviser", "advisor", "associé", "associée"}  # also said of companies
 # words after such a title that make it a person's: "a partner at", "the partner who led", "associée au sein du"
 PARTNER_TIES = {"at", "of", "in", "to", "with", "chez", "de", "d'", "d’", "du", "des", "who", "qui", "au"}
@@ -970,7 +971,13 @@ class EntityTyper:
                 if root.dep_ not in ("obj", "dobj", "obl:arg", "iobj", "obl") or verb.lemma_.lower() not in self.succession_verbs:
                     continue
                 subject = next((t for t in verb.children if t.dep_ in ("nsubj", "expl:subj")), None)
+                if subject is None and verb.dep_ == "conj":  # "Ezeaku joins from X and replaces Y"
+                    subject = next((t for t in verb.head.children if t.dep_ in ("nsubj", "expl:subj")), None)
                 successor = token_group.get(subject.i) if subject is not None else None
+                if subject is not None and successor is None and subject.lower_ in PERSON_PRONOUNS:
+                    # "He replaces Kenichi Mori": the titled person named last before
+                    successor = next((token_group[i] for i in range(subject.i - 1, max(-1, subject.i - 60), -1)
+                                      if token_group.get(i) is not None and token_group[i].title is not None), None)
                 if successor is not None and successor is not g and successor.title is not None:
                     self._set_role(doc, g, successor.title, token_group, titles)
                     break
