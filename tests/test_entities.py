@@ -366,6 +366,10 @@ def test_a_dateline_credit_is_a_source_and_the_story_goes_on(pipeline, lang, tex
     ("en", "The miner agreed to sell its stake to its Peruvian partner, Minera Yawar, for $210 million.", "Minera Yawar"),
     ("en", "Vartak joins from the truck maker Devgiri Trucks, where she ran the exports business.", "Devgiri Trucks"),
     ("en", "Tomasz Brzezinski, an analyst at Morrow Jarvis in Sydney, said the exit was overdue.", "Morrow Jarvis"),
+    # a company noun and a nationality word before a name the base model calls MISC
+    ("fr", "L'armateur avait racheté en 2021 la compagnie néerlandaise Zeelink pour 1,4 milliard de dollars.", "Zeelink"),
+    ("fr", "La direction n'envisage pas de racheter le sucrier roumain Moldaris, en vente depuis plusieurs mois.",
+     "Moldaris"),
 ])
 def test_partners_and_employers_are_companies_not_titled_people(pipeline, lang, text, company):
     rec = pipeline.analyze(text, lang=lang)

@@ -519,7 +519,9 @@ class EntityTyper:
         j = start - 1
         if j >= 1 and doc[j].lower_ in LOWERCASE_NAME_ARTICLES and doc[j - 1].pos_ == "NOUN":
             j -= 1  # "le fabricant de biscuits la Fournée Dorée": the article opens the name
-        while j >= 0 and start - j <= 4 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        demonyms = {m.start for m in doc._.ni_regions or [] if m.end - m.start == 1 and m.form == "demonym"}
+        # (a nationality word is an adjective here even when tagged otherwise: "la compagnie néerlandaise Zeelink")
+        while j >= 0 and start - j <= 4 and doc[j].is_lower and (doc[j].pos_ == "ADJ" or j in demonyms):
             j -= 1
         if j < 0 or doc[j].pos_ != "NOUN":
             return []
