@@ -346,3 +346,13 @@ def test_a_named_organization_near_a_review_makes_it_regulatory(pipeline):
     rec = pipeline.analyze("The European Central Bank opened a review of Navalis's provisioning for commercial loans "
                            "in September.", lang="en", published="2024-05-01")
     assert [e.type for e in rec.events] == ["legal_regulatory"]
+
+
+def test_who_reports_a_deal_is_neither_its_party_nor_a_place(pipeline):
+    text = ("Selon le quotidien La Crónica Económica, Stratalis serait par ailleurs en discussions pour racheter "
+            "l'opérateur portugais Datanorte.")
+    rec = pipeline.analyze(text, lang="fr", published="2024-05-01")
+    source = next(e for e in rec.entities if e.canonical == "La Crónica Económica")
+    assert (source.type, source.source_role) == ("company", "source")
+    [deal] = rec.events_of("acquisition")
+    assert deal.target != source.entity_id and deal.actor != source.entity_id

@@ -1430,6 +1430,9 @@ class EntityTyper:
                             g.parent = parent
                     if c.source == "source" or self._is_source(doc, c):
                         g.source_role = "source"
+            elif g.type == "region" and g.region is None and any(self._is_source(doc, c) for c in g.candidates):
+                # "Selon le quotidien La Crónica Económica" tagged LOC: who reports is a company
+                g.type, g.source_role = "company", "source"
 
     def _nearby_company(self, doc, group, token_group, window=8, before_only=False, exclude=None):
         for c in group.candidates:

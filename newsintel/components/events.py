@@ -1193,7 +1193,8 @@ class EventExtractor:
             if index.get(i) == actor:
                 for conj in doc[i].head.children if doc[i].dep_ == "flat:name" else doc[i].children:
                     eid = index.get(conj.i)
-                    if conj.dep_ == "conj" and eid and eid != actor and entities[eid].type in types:
+                    if conj.dep_ == "conj" and eid and eid != actor and entities[eid].type in types \
+                            and not entities[eid].source_role:
                         return eid
                 break
         for child in list(tok.children) + [c for g in self._governors(tok, 1)[1:] for c in g.children]:
@@ -1241,7 +1242,7 @@ class EventExtractor:
         if antecedent is None:
             return None
         eid = self._entity_at(antecedent, doc, ("company", "organization", "product"), index, entities)
-        return eid if eid and actor and eid != actor else None
+        return eid if eid and actor and eid != actor and not entities[eid].source_role else None
 
     def _select_target(self, trig, doc, sent, index, entities, actor) -> Optional[str]:
         """The other party: the trained selector's best candidate when there is one, the
