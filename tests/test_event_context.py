@@ -356,3 +356,21 @@ def test_who_reports_a_deal_is_neither_its_party_nor_a_place(pipeline):
     assert (source.type, source.source_role) == ("company", "source")
     [deal] = rec.events_of("acquisition")
     assert deal.target != source.entity_id and deal.actor != source.entity_id
+
+
+@pytest.mark.parametrize("text,origin,destination", [
+    # the places closed just before are where the work leaves
+    ("Under the plan, Telvo will shut its call centres in Sunderland and Swansea and move much of its customer "
+     "service work to Cape Town, South Africa.", ["Sunderland", "Swansea"], ["Cape Town"]),
+    ("Calderwick will close its bottling plant in Wolverhampton by the end of next year and move production to its "
+     "larger site in Burton upon Trent.", ["Wolverhampton"], ["Burton"]),
+    # "out of" is where a move starts
+    ("Tamberlane Home Furnishings will move most of its furniture production out of China over the next 18 months.",
+     ["China"], []),
+])
+def test_where_a_move_starts(pipeline, text, origin, destination):
+    rec = pipeline.analyze(text, lang="en", published="2024-05-01")
+    [move] = rec.events_of("relocation")
+    names = {e.entity_id: e.canonical for e in rec.entities}
+    assert [names[e] for e in move.origin] == origin
+    assert [names[e] for e in move.destination] == destination

@@ -529,10 +529,21 @@ class EventExtractor:
         site it names ("vers son usine de Tanger", "from its Sarreguemines plant"); a place
         where the moved unit is installed today ("installé à Saint-Denis") is where it leaves."""
         prep = self._preposition(tok)
+        doc = tok.doc
+        if prep == "of" and any(doc[k].lower_ == "of" and k > 0 and doc[k - 1].lower_ == "out"
+                                for k in range(max(0, tok.i - 3), tok.i)):
+            return ORIGIN_MARK  # "move production out of China"
         site = tok.head
         if site.i != tok.i and site.pos_ == "NOUN" and (tok.dep_ == "compound" or prep in GENITIVE_PREPS):
             prep = self._preposition(site, guess=False) or prep
         governor = tok.head.head if tok.head.dep_ == "prep" else tok.head
+        if self.lang == "en" and governor.i != tok.i and governor.pos_ == "NOUN" and prep in ("in", "at"):
+            # "from the company's headquarters in Bracknell", "to its larger site in Burton": the
+            # site's own preposition says which end of the move the town is (French says it with
+            # "de": "vers son usine de Tanger", read above)
+            site_prep = self._preposition(governor, guess=False)
+            if site_prep in ORIGIN_PREPS[self.lang] or site_prep in DESTINATION_PREPS[self.lang]:
+                prep = site_prep
         if prep in DESTINATION_PREPS[self.lang] and governor.lemma_.lower() in INSTALLED_WORDS:
             return ORIGIN_MARK
         return prep
@@ -947,6 +958,7 @@ class EventExtractor:
             events.append(denial)
             cue_of[id(denial)] = {"strict": True, "denial": True}
         events.sort(key=lambda ev: ev.trigger.start)
+        self._closed_origins(events, entities)
         doc._.ni_events = self._drop_repeats(doc, events)
         for person, (role, (start, end), actor) in appointed.items():
             # an executive's role is the one in force after the story: the new job, not the old
@@ -957,6 +969,23 @@ class EventExtractor:
                 entities[person].organization = actor
         doc._.ni_event_cues = [cue_of[id(ev)] for ev in doc._.ni_events]
         return doc
+
+    @staticmethod
+    def _closed_origins(events: list[Event], entities: dict) -> None:
+        """"will shut its call centres in Sunderland and Swansea and move the work to Cape
+        Town": a move with no origin of its own leaves the places its actor closes just
+        before in the same sentence."""
+        for ev in events:
+            if ev.type != "relocation" or ev.origin:
+                continue
+            closure = next((c for c in events if c.type == "facility_closure" and c.sentence == ev.sentence
+                            and c.actor == ev.actor and c.locations and c.trigger.start < ev.trigger.start), None)
+            if closure is None:
+                continue
+            ev.origin = list(closure.locations)
+            ev.destination = [eid for eid in ev.destination if eid not in ev.origin]
+            places = [entities[eid] for eid in ev.locations + ev.origin + ev.destination]
+            ev.countries = sorted({p.country for p in places if p.country})
 
     def _denials(self, doc: Doc, events: list[Event], sent_index: dict[int, int], reach: int = 3) -> list[Event]:
         """Negated events for denials of an earlier rumour: "Mistral Capital étudierait une
