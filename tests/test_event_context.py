@@ -374,3 +374,16 @@ def test_where_a_move_starts(pipeline, text, origin, destination):
     names = {e.entity_id: e.canonical for e in rec.entities}
     assert [names[e] for e in move.origin] == origin
     assert [names[e] for e in move.destination] == destination
+
+
+@pytest.mark.parametrize("text,origin,destination", [
+    ("Une partie des projets menés à Bordeaux par le studio Nuage Gris sera transférée au studio de Montréal, où les "
+     "crédits d'impôt sont plus généreux.", ["Bordeaux"], ["Montréal"]),
+    ("La direction de Lumeo dément toute réduction d’effectifs en France, où certaines missions de back-office seront "
+     "pourtant transférées vers Casablanca.", ["France"], ["Casablanca"]),
+])
+def test_where_the_moved_work_is_before_the_move_is_its_origin(pipeline, text, origin, destination):
+    rec = pipeline.analyze(text, lang="fr", published="2024-05-01")
+    [move] = rec.events_of("relocation")
+    names = {e.entity_id: e.canonical for e in rec.entities}
+    assert ([names[e] for e in move.origin], [names[e] for e in move.destination]) == (origin, destination)

@@ -896,7 +896,7 @@ class EventExtractor:
             near = places if trig.type == "relocation" else self._select_places(trig, doc, places, entities)
             if not near and trig.type in LOCATION_TYPES and sent.start in place_refs:
                 near = self._earlier_places(place_refs[sent.start], sent, events, sent_index, index, entities)
-            locations, origin, destination = self._locations(trig.type, near, entities)
+            locations, origin, destination = self._locations(trig.type, near, entities, trig.start)
             for quantity in quantity_choices:
                 for person in persons:
                     key = (trig.type, sent.start, actor, person, quantity.measure if quantity else None)
@@ -976,11 +976,11 @@ class EventExtractor:
         Town": a move with no origin of its own leaves the places its actor closes just
         before in the same sentence."""
         for ev in events:
-            if ev.type != "relocation" or ev.origin:
+            if ev.type != "relocation":
                 continue
             closure = next((c for c in events if c.type == "facility_closure" and c.sentence == ev.sentence
                             and c.actor == ev.actor and c.locations and c.trigger.start < ev.trigger.start), None)
-            if closure is None:
+            if closure is None or ev.origin:
                 continue
             ev.origin = list(closure.locations)
             ev.destination = [eid for eid in ev.destination if eid not in ev.origin]
@@ -1342,17 +1342,32 @@ class EventExtractor:
             return [(eid, None)]
         return []
 
-    def _locations(self, etype: str, places, entities: dict) -> tuple[list[str], list[str], list[str]]:
+    def _locations(self, etype: str, places, entities: dict,
+                   trigger: Optional[int] = None) -> tuple[list[str], list[str], list[str]]:
         if etype == "relocation":
             origin, destination = [], []
+            ends: list[tuple[str, int]] = []  # destinations with their token position
+            side: dict[int, str] = {}  # token position -> "origin" / "destination"
             for n, (eid, tok) in enumerate(places):
                 if any(situates(tok, entities[eid], other, entities[other_id]) for other_id, other in places[:n]):
                     continue  # "Sarreguemines, en Moselle": the move is from the town
                 prep = self._move_preposition(tok)
-                if prep in ORIGIN_PREPS[self.lang]:
+                end = "origin" if prep in ORIGIN_PREPS[self.lang] else \
+                    "destination" if prep in DESTINATION_PREPS[self.lang] else None
+                if end is None and tok.dep_ == "conj":
+                    end = side.get(tok.head.i)  # "in Sunderland and Swansea": the second shares the first's end
+                if end == "origin":
                     origin.append(eid)
-                elif prep in DESTINATION_PREPS[self.lang]:
-                    destination.append(eid)
+                elif end == "destination":
+                    ends.append((eid, tok.i))
+                if end is not None:
+                    side[tok.i] = end
+            if trigger is not None and any(i > trigger for _, i in ends):
+                # "les projets menés à Bordeaux seront transférés au studio de Montréal": where
+                # the moved thing is before the trigger, where it goes after it
+                origin += [eid for eid, i in ends if i < trigger and eid not in origin]
+                ends = [(eid, i) for eid, i in ends if i >= trigger]
+            destination = [eid for eid, _ in ends]
             return [], origin, destination
         if etype in LOCATION_TYPES:
             return [eid for eid, _ in places], [], []
