@@ -519,7 +519,10 @@ class EntityTyper:
         j = start - 1
         if j >= 1 and doc[j].lower_ in LOWERCASE_NAME_ARTICLES and doc[j - 1].pos_ == "NOUN":
             j -= 1  # "le fabricant de biscuits la Fournée Dorée": the article opens the name
-        demonyms = {m.start for m in doc._.ni_regions or [] if m.end - m.start == 1 and m.form == "demonym"}
+        if "ni_demonyms" not in doc.user_data:  # one-word nationality matches, found once per doc
+            doc.user_data["ni_demonyms"] = frozenset(m.start for m in doc._.ni_regions or []
+                                                     if m.end - m.start == 1 and m.form == "demonym")
+        demonyms = doc.user_data["ni_demonyms"]
         # (a nationality word is an adjective here even when tagged otherwise: "la compagnie néerlandaise Zeelink")
         while j >= 0 and start - j <= 4 and doc[j].is_lower and (doc[j].pos_ == "ADJ" or j in demonyms):
             j -= 1

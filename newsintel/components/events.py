@@ -976,11 +976,11 @@ class EventExtractor:
         Town": a move with no origin of its own leaves the places its actor closes just
         before in the same sentence."""
         for ev in events:
-            if ev.type != "relocation":
+            if ev.type != "relocation" or ev.origin:
                 continue
             closure = next((c for c in events if c.type == "facility_closure" and c.sentence == ev.sentence
                             and c.actor == ev.actor and c.locations and c.trigger.start < ev.trigger.start), None)
-            if closure is None or ev.origin:
+            if closure is None:
                 continue
             ev.origin = list(closure.locations)
             ev.destination = [eid for eid in ev.destination if eid not in ev.origin]
