@@ -387,3 +387,15 @@ def test_where_the_moved_work_is_before_the_move_is_its_origin(pipeline, text, o
     [move] = rec.events_of("relocation")
     names = {e.entity_id: e.canonical for e in rec.entities}
     assert ([names[e] for e in move.origin], [names[e] for e in move.destination]) == (origin, destination)
+
+
+@pytest.mark.parametrize("lang,text,product", [
+    ("fr", "Le groupe Norvane a retiré Clikado de son offre. Lancée en 2023, l'application de fidélité ne comptait plus "
+           "que 40 000 utilisateurs.", "Clikado"),
+    ("en", "Pellmark rolled out its Parcelwing app across Britain in 2022. The app will be shut down in June, the "
+           "company said.", "Parcelwing"),
+])
+def test_a_product_noun_refers_to_the_product_named_before(pipeline, lang, text, product):
+    rec = pipeline.analyze(text, lang=lang, published="2024-05-01")
+    [event] = [ev for ev in rec.events if ev.type in ("product_launch", "product_discontinuation") and ev.sentence == 1]
+    assert rec.entity(event.product).canonical == product

@@ -68,6 +68,7 @@ NOT_RESULTS = {"share_price"}  # "le titre a bondi de 14 %": the market's verdic
 REPEATABLE_TYPES = {"financial_results"}  # "le chiffre d'affaires", "le résultat net": separate figures
 RELATIVE_POSSESSIVES = {"dont", "whose"}  # "X, dont les ventes", "X, whose sales"
 PREDICATE_DEPS = {"acomp", "attr", "oprd", "prep", "xcomp"}  # "were at risk", "be made redundant"
+PRODUCT_TYPES = {"product_launch", "product_discontinuation"}  # events about one product
 ROLE_FREE_TYPES = {"executive_appointment", "executive_departure"}
 DEAL_TYPES = {"acquisition", "divestment", "investment_funding"}  # the thing bought, sold or funded
 TARGET_TYPES = {"acquisition", "merger", "divestment", "partnership", "investment_funding", "legal_regulatory"}
@@ -176,6 +177,7 @@ class EventExtractor:
             self.cue_matcher.add(kind.upper(), mod.get(kind, []) or [])
         orgs = load_yaml("organizations.yaml")
         self.anaphora = set(orgs["company_anaphora"][self.lang])
+        self.product_nouns = set(orgs["product_cues"][self.lang])
         self.place_anaphora = LemmaPhraseMatcher(nlp.vocab)
         for what, words in load_yaml("events.yaml").get("place_anaphora", {}).items():
             self.place_anaphora.add(what, words.get(self.lang, []))
@@ -893,6 +895,8 @@ class EventExtractor:
             target = self._select_target(trig, doc, sent, index, entities, actor) if trig.type in TARGET_TYPES else None
             product = next((eid for eid in dict.fromkeys(index.get(i) for i in range(sent.start, sent.end))
                             if eid and entities[eid].type == "product"), None)
+            if product is None and trig.type in PRODUCT_TYPES:
+                product = self._product_referred(sent, index, entities)
             near = places if trig.type == "relocation" else self._select_places(trig, doc, places, entities)
             if not near and trig.type in LOCATION_TYPES and sent.start in place_refs:
                 near = self._earlier_places(place_refs[sent.start], sent, events, sent_index, index, entities)
@@ -969,6 +973,20 @@ class EventExtractor:
                 entities[person].organization = actor
         doc._.ni_event_cues = [cue_of[id(ev)] for ev in doc._.ni_events]
         return doc
+
+    def _product_referred(self, sent: Span, index: dict, entities: dict) -> Optional[str]:
+        """"Lancée en 2023, l'application revendique...", "the app will close": a product noun
+        with a definite or possessive determiner refers to the product named last before the
+        sentence."""
+        refers = any(t.is_lower and t.lemma_.lower() in self.product_nouns
+                     and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in t.children) for t in sent)
+        if not refers:
+            return None
+        for i in range(sent.start - 1, -1, -1):
+            eid = index.get(i)
+            if eid and entities[eid].type == "product":
+                return eid
+        return None
 
     @staticmethod
     def _closed_origins(events: list[Event], entities: dict) -> None:
