@@ -589,20 +589,27 @@ class EntityTyper:
     def _apposed_cue(self, doc: Doc, end: int) -> Optional[str]:
         """'product' or 'company' from an apposition after the name: "Pulsepay Wallet, its
         consumer payments app", "Klipo Market, la fonctionnalité d'achats de Klipo"."""
+        lemma = self._apposed_head(doc, end)
+        if lemma in self.product_cues and lemma not in self.company_cues:
+            return "product"
+        if lemma in self.company_cues:
+            return "company"
+        return None
+
+    @staticmethod
+    def _apposed_head(doc: Doc, end: int) -> Optional[str]:
+        """The lemma of the head noun of an apposition after a name: "app" in "Pulsepay Wallet,
+        its consumer payments app", "équipementier" in "Lenzinger Elektronik, l'équipementier
+        bavarois"."""
         if end >= len(doc) or doc[end].text != ",":
             return None
         j = end + 1
         if j < len(doc) and doc[j].lower_ in DETERMINERS | POSSESSIVES:
             j += 1
         while j < len(doc) and j - end <= 5 and doc[j].pos_ in ("ADJ", "NOUN") and doc[j].is_lower:
-            lemma = doc[j].lemma_.lower()
             nxt = doc[j + 1] if j + 1 < len(doc) else None
             if nxt is None or nxt.pos_ != "NOUN" or not nxt.is_lower:  # the head is the last noun
-                if lemma in self.product_cues and lemma not in self.company_cues:
-                    return "product"
-                if lemma in self.company_cues:
-                    return "company"
-                return None
+                return doc[j].lemma_.lower()
             j += 1
         return None
 
@@ -1338,19 +1345,9 @@ class EntityTyper:
             for c in g.candidates:
                 if c.start >= position or (best is not None and c.start <= best[0]):
                     continue
-                if noun in self._cue_chain(doc, c.start) or self._apposed_noun(doc, c.end) == noun:
+                if noun in self._cue_chain(doc, c.start) or self._apposed_head(doc, c.end) == noun:
                     best = (c.start, g)
         return best[1] if best else None
-
-    def _apposed_noun(self, doc: Doc, end: int) -> Optional[str]:
-        """The head noun of an apposition after a name: "équipementier" in "Lenzinger
-        Elektronik, l'équipementier bavarois qu'Autavia avait racheté"."""
-        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in DETERMINERS:
-            return None
-        j = end + 2
-        while j < len(doc) and j - end <= 4 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
-            j += 1
-        return doc[j].lemma_.lower() if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower else None
 
     @staticmethod
     def _company_before(position: int, token_group: dict[int, _Group], window: int = 60,
