@@ -60,7 +60,9 @@ SCOPED_ROLES = {"ceo", "president", "director", "head_of_unit"}  # titles a plac
 ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "pobj", "obl", "obl:arg", "iobj", "expl:subj"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 ORG_PREPOSITIONS = {"de", "d'", "d’", "du", "des", "of", "at", "chez"}
-REFERENT_LINKS = {"de", "d'", "d’", "du", "des", "of"}  # "directeur financier du groupe", "head of the fund"
+# words tying a title to the noun that stands for its body: "directeur financier du groupe",
+# "head of the fund", "spokesman for the authority", "élue au syndicat"
+REFERENT_LINKS = {"de", "d'", "d’", "du", "des", "of", "for", "at", "au", "à"}
 NOT_SOURCE_LABELS = {"DATE", "TIME", "NORP", "GPE", "LOC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 NAME_ARTICLES = {"le", "la", "les", "l'", "l’", "de", "het", "the", "el", "il"}  # articles that open a name
 SOURCE_NAME_LINKS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "&", "of", "the", "and", "et"}
@@ -1162,13 +1164,13 @@ class EntityTyper:
             return
         if group.organization is None and name == "minister":
             group.organization, group.organization_via = self._ministry_named(doc, s, e, token_group), "ministry"
-        if group.organization is None and self._points_to_organization(doc, s, end):
+        if group.organization is None and self._title_noun(doc, s, end, token_group, self.org_referents):
             # "the union's national officer", "a spokeswoman for the ministry": that organization
             group.organization = self._company_before(s, token_group, types=("organization",), window=400)
             group.organization_via = "referent"
             return
         if group.organization is None and name not in UNATTACHED_ROLES:
-            noun = self._title_descriptor(doc, s, end, token_group)
+            noun = self._title_noun(doc, s, end, token_group, self.company_cues)
             described = self._described_company(doc, noun, s, token_group) if noun else None
             if described is not None:
                 # "porte-parole de l'assureur", "the carrier's chief marketing officer": the
@@ -1297,40 +1299,25 @@ class EntityTyper:
     def _is_organization(group: Optional[_Group]) -> bool:
         return group is not None and group.type in ("company", "organization")
 
-    def _points_to_organization(self, doc: Doc, s: int, end: int) -> bool:
-        """Whether a title names its body by an organization noun: "the union's national
-        officer", "the ministry's spokeswoman", "spokesman for the authority", "élue du syndicat"."""
-        before = [t for t in doc[max(0, s - 3):s]]
-        if len(before) == 3 and before[2].text in ("'s", "’s") and before[0].lower_ in ("the", "its") \
-                and before[1].lemma_.lower() in self.org_referents:
-            return True
-        if any(t.lemma_.lower() in self.org_referents for t in doc[s + 1:end]):
-            return True  # "élue du syndicat"
-        j = end
-        if j < len(doc) and doc[j].lower_ in ("of", "for", "at", "du", "de", "d'", "d’", "au", "à"):
-            j += 1
-            while j < len(doc) and doc[j].lower_ in DETERMINERS:
-                j += 1
-            return j < len(doc) and doc[j].is_lower and doc[j].lemma_.lower() in self.org_referents
-        return False
-
-    def _title_descriptor(self, doc: Doc, s: int, end: int, token_group: dict[int, _Group]) -> Optional[str]:
-        """The company noun that stands for a name in a title: "groupe" in "directeur financier
-        du groupe", "assureur" in "porte-parole de l'assureur", "carrier" in "the carrier's
-        chief marketing officer"."""
+    def _title_noun(self, doc: Doc, s: int, end: int, token_group: dict[int, _Group],
+                    nouns: set[str]) -> Optional[str]:
+        """The noun of ``nouns`` that stands for a name in a title: "groupe" in "directeur
+        financier du groupe", "assureur" in "porte-parole de l'assureur", "authority" in
+        "spokesman for the authority", "carrier" in "the carrier's chief marketing officer",
+        "union" in "the union's Scottish organiser"."""
         for j in range(s + 1, min(len(doc), end + 5)):
             tok = doc[j]
             if tok.is_punct or token_group.get(j) is not None:
                 break
-            if tok.is_lower and tok.lemma_.lower() in self.company_cues and (
+            if tok.is_lower and tok.lemma_.lower() in nouns and (
                     any(t.lower_ in REFERENT_LINKS for t in doc[max(s + 1, j - 2):j])
                     or (doc[j - 1].lower_ == "the" and j + 1 < len(doc) and doc[j + 1].text in ("'s", "’s"))):
-                return tok.lemma_.lower()  # "directeur financier du groupe", "heads the firm's European arm"
+                return tok.lemma_.lower()  # "élue du syndicat", "heads the firm's European arm"
         k = s - 1
         while k > 0 and (doc[k].pos_ == "ADJ" or (token_group.get(k) is not None and token_group[k].type == "region")):
-            k -= 1  # "the union's Scottish organiser"
+            k -= 1
         if k >= 2 and doc[k].text in ("'s", "’s") and doc[k - 2].lower_ in ("the", "its") \
-                and doc[k - 1].lemma_.lower() in self.company_cues:
+                and doc[k - 1].lemma_.lower() in nouns:
             return doc[k - 1].lemma_.lower()
         return None
 
