@@ -403,3 +403,52 @@ def test_titles_read_from_their_neighbours(pipeline, lang, text, name, role, org
 def test_a_plural_title_goes_to_every_name_it_introduces(pipeline, lang, text, names, role):
     found = people(pipeline.analyze(text, lang=lang))
     assert [found[n][0] for n in names] == [role] * len(names)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the successor takes the title of the person replaced: the role in force after the story
+    ("en", "Brackwell Steel said that Owen Lusk, its chief executive since 2015, will retire in June and that chief "
+           "operating officer Nadia Ferreira will succeed him. Piotr Wasik, who runs the company's Leeds works, will "
+           "replace Ferreira as chief operating officer.",
+     {"Owen Lusk": "ceo", "Nadia Ferreira": "ceo", "Piotr Wasik": "coo"}),
+    # "taking over as interim ...", "will take the new post of ..."
+    ("en", "Corlane said its chief executive, Abel Strand, is to step down, with chief commercial officer Mira Okoye "
+           "taking over as interim chief executive.", {"Abel Strand": "ceo", "Mira Okoye": "ceo"}),
+    ("en", "The divisions will be combined under Tobias Lind, currently head of the retail portfolio, who will take "
+           "the new post of chief operating officer.", {"Tobias Lind": "coo"}),
+    # the new titles after the names, not the ones the people held before them
+    ("en", "Fernhill Energy said chair Rosa Quint and senior independent director Callum Reeve would serve as interim "
+           "chief executive and interim chair respectively.", {"Rosa Quint": "ceo", "Callum Reeve": "chair"}),
+    # a title past "tandis que" is the other person's
+    ("fr", "Le fabricant Ormelis a annoncé deux nominations. Félix Garrec deviendra le 1er mars directeur financier, "
+           "tandis que Inès Vallet, jusqu'ici responsable des ventes, a été nommée directrice Asie.",
+     {"Félix Garrec": "cfo", "Inès Vallet": "head_of_unit"}),
+])
+def test_the_title_a_person_takes_is_the_role_in_force(pipeline, lang, text, expected):
+    found = people(pipeline.analyze(text, lang=lang))
+    assert {name: found[name][0] for name in expected} == expected
+
+
+def test_the_person_leading_the_merged_group_keeps_a_title_of_their_own(pipeline):
+    rec = pipeline.analyze("Quorand chief executive Lena Varga will lead the combined company, and Tessier's founder "
+                           "and chief executive, Hugo Tessier, will become its chief technology officer.", lang="en")
+    assert people(rec)["Lena Varga"][0] == "ceo" and people(rec)["Hugo Tessier"][0] == "cto"
+    appointed = {(rec.entity(e.person).canonical, e.role) for e in rec.events_of("executive_appointment")}
+    assert appointed == {("Lena Varga", "ceo"), ("Hugo Tessier", "cto")}
+
+
+def test_a_former_title_before_a_succession_is_not_the_predecessors(pipeline):
+    rec = pipeline.analyze("Le conseil de la mutuelle Valcresse a élu Henri Dumoulin président du conseil "
+                           "d'administration. Henri Dumoulin, 58 ans, ancien directeur régional de la Banque Pellan, "
+                           "succède à Odile Marchetti.", lang="fr")
+    found = people(rec)
+    assert found["Henri Dumoulin"][0] == "chair" and found["Henri Dumoulin"][2] == "Valcresse"
+    assert found["Odile Marchetti"][0] == "chair"
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "Joachim Perrault, directeur du développement international de Rosalys, a présenté le plan.", "Joachim Perrault"),
+    ("en", "Liang Wei, vice president for international business at Qorvane Auto, said the plant would open.", "Liang Wei"),
+])
+def test_an_international_remit_heads_a_unit(pipeline, lang, text, name):
+    assert people(pipeline.analyze(text, lang=lang))[name][0] == "head_of_unit"

@@ -26,3 +26,12 @@ def test_the_guard_runs_before_the_parser_and_leaves_parsed_docs_alone(pipeline)
     assert nlp.pipe_names.index("newsintel_sentences") < nlp.pipe_names.index("parser")
     doc = nlp("Navalis will close its plant. It said so on Monday.")
     assert nlp.get_pipe("newsintel_sentences")(doc) is doc  # a parsed doc is not touched
+
+
+def test_a_paragraph_opening_with_a_quotation_mark_is_a_new_sentence(pipeline):
+    text = ("Bruno Keller et Agathe Roux ont été nommés respectivement directeur financier et directrice du pôle "
+            "immobilier.\n\n« Ce départ n'a aucun lien avec nos comptes », assure le président, Marc Delorme.")
+    assert sentences(pipeline, text) == [
+        "Bruno Keller et Agathe Roux ont été nommés respectivement directeur financier et directrice du pôle immobilier.",
+        "« Ce départ n'a aucun lien avec nos comptes », assure le président, Marc Delorme.",
+    ]

@@ -44,9 +44,12 @@ POSSESSIVE_ENDINGS = {"'s", "’s", "'", "’"}
 UNATTACHED_ROLES = {"minister", "analyst"}
 NAME_PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "du", "bin", "ben", "al"}  # "Femke de Groot"
 PERSON_PRONOUNS = {"he", "she", "il", "elle"}
+OBJECT_PRONOUNS = {"him", "her", "lui", "le", "la"}
 PARTNER_TITLES = {"partner", "adviser", "advisor", "associé", "associée"}  # also said of companies
 # words after such a title that make it a person's: "a partner at", "the partner who led", "associée au sein du"
 PARTNER_TIES = {"at", "of", "in", "to", "with", "chez", "de", "d'", "d’", "du", "des", "who", "qui", "au"}
+INTERIM_WORDS = {"interim", "acting", "new", "permanent"}
+POST_NOUNS = {"post", "role", "job", "position", "poste", "fonction", "fonctions"}
 APPOINTING_LEMMAS = {"appoint", "name", "promote", "elect", "nommer", "promouvoir", "élire"}
 BECOMING_LEMMAS = {"devenir", "prendre", "become", "take", "join", "rejoindre"}  # "deviendra directeur général"
 VERBAL_HEADS = {"heads", "headed", "runs", "ran", "has run", "had run", "has led", "had led", "has headed", "had headed",
@@ -159,6 +162,7 @@ class EntityTyper:
         self.first_names = first_names()
         roles = load_yaml("roles.yaml")
         self.generic_heads = roles.get("generic_heads", {}).get(lang, {})
+        self.unit_scope_words = {w.lower() for w in roles.get("unit_scope_words", {}).get(lang, [])}
         self.function_words = {w.lower() for w in roles.get("function_words", {}).get(lang, [])}
         self.role_priority = {r: n for n, r in enumerate(roles.get("role_priority", []))}
         self.succession_verbs = set(roles.get("succession_verbs", {}).get(lang, []))
@@ -976,6 +980,7 @@ class EntityTyper:
                      titles: dict[tuple[int, int], tuple[str, int]]) -> None:
         """"Kwabena Appiah succède à Hélène Marsolan", "Rao succeeds Vikram Sethi": the person
         replaced held the title of the successor, when the text gives no other."""
+        inherited: set[int] = set()
         for g in groups:
             if g.type != "person" or g.role is not None:
                 continue
@@ -994,7 +999,45 @@ class EntityTyper:
                                       if token_group.get(i) is not None and token_group[i].title is not None), None)
                 if successor is not None and successor is not g and successor.title is not None:
                     self._set_role(doc, g, successor.title, token_group, titles)
+                    inherited.add(id(g))
                     break
+        # "chief operating officer Yetunde Olawale will succeed him": the successor takes the
+        # title of the person replaced, the role in force after the story (unless "as" names
+        # another, which the taken-title rule has read)
+        for verb in doc:
+            if verb.lemma_.lower() not in self.succession_verbs or verb.pos_ != "VERB":
+                continue
+            subject = next((t for t in verb.children if t.dep_ in ("nsubj", "expl:subj")), None)
+            obj = next((t for t in verb.children if t.dep_ in ("obj", "dobj", "obl:arg", "iobj")), None)
+            if subject is None or obj is None or any(t.lower_ in ("as", "comme") for t in doc[verb.i:verb.sent.end]):
+                continue
+            successor = self._named_by(subject, token_group)
+            predecessor = self._named_by(obj, token_group)
+            if predecessor is None and obj.lower_ in OBJECT_PRONOUNS:
+                predecessor = next((token_group[i] for i in range(obj.i - 1, max(-1, obj.i - 80), -1)
+                                    if token_group.get(i) is not None and token_group[i] is not successor
+                                    and token_group[i].title is not None), None)
+            if successor is None or predecessor is None or successor is predecessor or successor.role_prospective \
+                    or successor.title is None or predecessor.title is None or predecessor.title == successor.title \
+                    or id(predecessor) in inherited:
+                continue
+            successor.role = None
+            self._set_role(doc, successor, predecessor.title, token_group, titles)
+            successor.role_prospective = True
+
+    def _replaced(self, doc: Doc, person: _Candidate) -> bool:
+        """The person is the object of a verb of succession: "will replace Olawale"."""
+        root = doc[person.start:person.end].root
+        return root.dep_ in ("obj", "dobj", "obl:arg") and root.head.lemma_.lower() in self.succession_verbs
+
+    @staticmethod
+    def _named_by(token, token_group: dict[int, _Group]) -> Optional[_Group]:
+        """The entity a noun phrase names, also through a title heading it ("chief operating
+        officer Yetunde Olawale", parsed with the title as head)."""
+        if token_group.get(token.i) is not None:
+            return token_group[token.i]
+        return next((token_group[t.i] for t in token.children
+                     if t.dep_ in ("appos", "compound", "flat", "flat:name") and token_group.get(t.i) is not None), None)
 
     def _attach_roles(self, doc: Doc, groups: list[_Group], token_group: dict[int, _Group], roles,
                       titles: dict[tuple[int, int], tuple[str, int]]) -> None:
@@ -1016,8 +1059,13 @@ class EntityTyper:
                 before = [p for p in sent_persons if p.end <= first_role]
                 after = [r for r in sent_roles if r[0] >= before[-1].end] if before else []
                 if respectively > first_role:  # "named X and Y respectively": titles come first
-                    before = [p for p in sent_persons if p.start < respectively][:len(sent_roles)]
-                    after = sent_roles
+                    named = [p for p in sent_persons if p.start < respectively]
+                    before, after = named[:len(sent_roles)], sent_roles
+                    later = [r for r in sent_roles if r[0] >= named[-1].end] if named else []
+                    if 2 <= len(later) == len(named):
+                        # "chair X and director Y would serve as interim chief executive and
+                        # interim chair respectively": the titles after the names are the new ones
+                        before, after = named, later
                 for person, role in zip(before, after):
                     self._set_role(doc, person.entity, role, token_group, titles)
                     used_roles.add(role[0])
@@ -1033,7 +1081,9 @@ class EntityTyper:
             for role in sent_roles:
                 if not self._taken_title(doc, role):
                     continue
-                before = [p for p in sent_persons if p.end <= role[0]]
+                # ("will replace Olawale as chief operating officer": not the person replaced)
+                before = [p for p in sent_persons if p.end <= role[0] and not (
+                    self._replaced(doc, p) and not any(t.pos_ == "VERB" for t in doc[p.end:role[0]]))]
                 # (a person the nearest-title rule left without one takes it too: "Gareth
                 # Morgan-Leith, who leaves at the end of April to become finance director of")
                 if before and not before[-1].entity.role_prospective and id(before[-1]) not in done:
@@ -1057,19 +1107,29 @@ class EntityTyper:
                     if role is not None and role[1] <= first.start:
                         self._set_role(doc, second.entity, role, token_group, titles)
 
-    @staticmethod
-    def _taken_title(doc: Doc, role: tuple) -> bool:
+    def _taken_title(self, doc: Doc, role: tuple) -> bool:
         """A title after a verb of taking it up: "deviendra directrice générale", "pour prendre
-        la direction générale de", "to become chief executive of", "will join X as"."""
+        la direction générale de", "to become chief executive of", "will join X as", "will
+        replace Olawale as", "will take the new post of"."""
         s = role[0]
+        while s > 0 and doc[s - 1].lower_ in INTERIM_WORDS:  # "taking over as interim chief executive"
+            s -= 1
         if s > 0 and doc[s - 1].lower_ in ("as", "comme"):
             # "will join Arvenlab's management board as head of", "named Tomás Iturralde,
             # previously treasurer at Brisa Capital, as chief financial officer": "as" lets the
             # verb stand further back
-            return any(t.lemma_.lower() in BECOMING_LEMMAS | APPOINTING_LEMMAS and t.pos_ in ("VERB", "AUX")
+            verbs = BECOMING_LEMMAS | APPOINTING_LEMMAS | self.succession_verbs
+            # ("taking over as" may be parsed as a noun)
+            return any((t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX"))
+                       or (t.lower_.endswith("ing") and {t.lower_[:-3], t.lower_[:-3] + "e"} & verbs)
                        for t in doc[max(doc[s].sent.start, s - 14):s])
+        k = s
+        if k > 1 and doc[k - 1].lower_ in ("of", "de", "d'") and doc[k - 2].lower_ in POST_NOUNS:
+            k -= 2  # "will take the new post of chief operating officer", "prendra le poste de"
+            while k > 0 and doc[k - 1].pos_ in ("ADJ", "DET"):
+                k -= 1
         return any(t.lemma_.lower() in BECOMING_LEMMAS and t.pos_ in ("VERB", "AUX")
-                   for t in doc[max(doc[s].sent.start, s - 3):s])
+                   for t in doc[max(doc[s].sent.start, k - 3):k])
 
     def _nearest_role(self, doc, person: _Candidate, roles, persons) -> Optional[tuple]:
         best, best_dist = None, 99
@@ -1082,8 +1142,9 @@ class EntityTyper:
                     # "Le responsable de la zone Afrique du groupe, Karim Benslimane"; "par Léa
                     # Vuong, sa présidente, et Adrien Kowalski": the title before "et" is Léa's
                     continue
-                if any(p is not person and e <= p.start < person.start for p in persons):
-                    continue
+                if any(p is not person and e <= p.start < person.start for p in persons) \
+                        or any(t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") and not t.is_title for t in between):
+                    continue  # "X, ancien directeur régional de Y, succède à Z": not Z's title
                 dist = len(between)
             elif s >= person.end:  # role after: "Luca Rossi, directeur général", "X a été nommée présidente"
                 between = doc[person.end:s]
@@ -1107,8 +1168,9 @@ class EntityTyper:
         if doc[s:e].text.lower() in self.generic_heads:  # "directeur du marketing", "head of European sales"
             j = e
             while j < len(doc) and j < e + 5 and not doc[j].is_punct and doc[j].lower_ not in ("chez", "at", "et", "and"):
-                if self._is_organization(token_group.get(j)):
-                    break
+                if self._is_organization(token_group.get(j)) or (
+                        token_group.get(j) is not None and token_group[j].type in ("person", "executive")):
+                    break  # ("Chairwoman Chinwe Okwuosa said": the title ends at the name)
                 j += 1
             while j > e and doc[j - 1].lower_ in ORG_PREPOSITIONS:  # "directeur de [Xalis]"
                 j -= 1
@@ -1126,6 +1188,11 @@ class EntityTyper:
             # "Luca Rossi dirige Navalis": the company itself; "heads Hokusei's metals division",
             # "runs Orsière's business in China": a part of it
             name = "head_of_unit" if after < len(doc) and doc[after].text in POSSESSIVE_ENDINGS else "ceo"
+        if name == "director":
+            after = doc[e:min(len(doc), max(end, e) + 7)]
+            if any(t.lower_ in self.unit_scope_words for t in after[:next((k for k, t in enumerate(after) if t.is_punct
+                                                                          and t.text not in ("'", "’")), len(after))]):
+                name = "head_of_unit"  # "directeur du développement international", "vice president for international business"
         scope = self._role_scope(doc, s, e, end, token_group) if name in SCOPED_ROLES else None
         if scope in ("country", "nationality"):
             name = "country_manager"  # "general manager for Canada", "China managing director"

@@ -113,6 +113,11 @@ def _french_conditional(tok: Token) -> bool:
     return form not in (stem + "ait", stem + "aient")
 
 
+def governing_verb(tok: Token) -> Optional[Token]:
+    """The closest verb above a token in the parse (its clause's verb), or None."""
+    return next((t for t in tok.ancestors if t.pos_ == "VERB"), None)
+
+
 def first_mentions(span: Span, index: dict, entities: dict, types: tuple[str, ...]) -> dict[str, Token]:
     """Entity id -> the head word of its first mention in ``span``, for entities of ``types``,
     in text order."""
@@ -898,8 +903,12 @@ class EventExtractor:
             if product is None and trig.type in PRODUCT_TYPES:
                 product = self._product_referred(sent, index, entities)
             near = places if trig.type == "relocation" else self._select_places(trig, doc, places, entities)
-            if not near and trig.type in LOCATION_TYPES and sent.start in place_refs:
-                near = self._earlier_places(place_refs[sent.start], sent, events, sent_index, index, entities)
+            if trig.type in LOCATION_TYPES and sent.start in place_refs and (not near or (
+                    place_refs[sent.start] == "site" and all(
+                        tok is not None and tok.pos_ == "ADJ" and tok.head.dep_ in ("nsubj", "nsubj:pass") for _, tok in near))):
+                # "L'éditeur italien n'a pas l'intention de fermer ce site": a nationality word
+                # describing the company gives way to the place the site was named with
+                near = self._earlier_places(place_refs[sent.start], sent, events, sent_index, index, entities) or near
             locations, origin, destination = self._locations(trig.type, near, entities, trig.start)
             for quantity in quantity_choices:
                 for person in persons:
@@ -1076,6 +1085,21 @@ class EventExtractor:
             # a title past "tandis que" / "while" is another person's
             boundary = next((t.i for t in doc[trig.end:sent.end] if t.lower_ in CLAUSE_OPENERS), sent.end)
             after = [r for r in after if r[0] < boundary] or after
+            clause = {t.i for t in doc[trig.start].subtree}
+            if person_tok is not None and person_tok.i not in clause and any(
+                    index.get(i) not in (None, person) and entities[index[i]].type in ("executive", "person")
+                    for i in clause) and known is not None and known.role is not None:
+                # "Baek will lead the combined company, and Vasseur will become its CTO": the
+                # title is that of the person in the trigger's own clause
+                return known.role, None
+            if person_tok is not None and person_tok.i < trig.start:
+                # "Baek will lead the combined company, and Velitra's founder, Hélène Vasseur,
+                # will become its chief technology officer": a title past another person's
+                # name, or apposed before it, is that person's
+                def other_person(i: int) -> bool:
+                    return i in index and index[i] != person and entities[index[i]].type in ("executive", "person")
+                after = [r for r in after if not any(other_person(i) for i in range(trig.end, r[0]))
+                         and not any(other_person(i) for i in range(r[1], min(r[1] + 2, sent.end)))]
             if any(t.lower_ in ("respectivement", "respectively") for t in sent):
                 # "A and B were appointed CEO and chair respectively": the n-th person, the n-th title
                 people = list(dict.fromkeys(index[i] for i in range(sent.start, sent.end)
@@ -1096,6 +1120,10 @@ class EventExtractor:
             # introduced as the new job wins over one describing the person
             introduced = [r for r in after if self._introduced_title(doc, sent, r[0])]
             after = introduced or after
+            if not after and known is not None and known.role is not None:
+                # "chief operating officer Yetunde Olawale will succeed him": no title follows
+                # the trigger; the entity component has read which title the person takes
+                return known.role, None
             titles = after or titles
         elif any(t.lower_ in ("respectivement", "respectively") for t in sent):
             return (known.role if known else None), None  # the entity component paired them in order
@@ -1151,6 +1179,17 @@ class EventExtractor:
         if len(first_token) <= 1:
             return list(first_token)
         trigger = doc[trig.start]
+        if trigger.pos_ in ("VERB", "AUX"):
+            # "Ouchène deviendra directeur financier, tandis que Seo a été nommée directrice
+            # Asie": each verb's own people, when the trigger has some
+            own = {eid: tok for eid, tok in first_token.items() if governing_verb(tok) is trigger}
+            first_token = own or first_token
+        # (and none across "tandis que" / "while", whatever the parse says)
+        same_clause = {eid: tok for eid, tok in first_token.items() if not any(
+            t.lower_ in CLAUSE_OPENERS for t in doc[min(tok.i, trigger.i) + 1:max(tok.i, trigger.i)])}
+        first_token = same_clause or first_token
+        if len(first_token) <= 1:
+            return list(first_token)
         dist = {eid: tree_distance(trigger, tok) for eid, tok in first_token.items()}
         best = min(dist.values())
         chosen = [eid for eid, d in dist.items() if d == best]

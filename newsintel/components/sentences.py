@@ -40,8 +40,9 @@ class SentenceGuard:
                 tok.is_sent_start = False  # a blank line ends the sentence before it
                 continue
             if "\n" in prev.text or "\n" in prev.whitespace_:
-                if tok.text[:1].isupper() or tok.text[:1].isdigit():
-                    tok.is_sent_start = True  # a new paragraph
+                last = prev if not prev.is_space else (doc[prev.i - 1] if prev.i > 0 else prev)
+                if tok.text[:1].isupper() or tok.text[:1].isdigit() or last.text in SENTENCE_FINAL:
+                    tok.is_sent_start = True  # a new paragraph (also one opening with a quotation mark)
                 continue  # a new line may start anything else too (a list item)
             if tok.text in NEVER_FIRST or prev.text in OPENS_CLAUSE or prev.text not in SENTENCE_FINAL:
                 tok.is_sent_start = False  # news sentences end with a mark: no mark, no new sentence
