@@ -411,6 +411,9 @@ def test_a_plural_title_goes_to_every_name_it_introduces(pipeline, lang, text, n
            "operating officer Nadia Ferreira will succeed him. Piotr Wasik, who runs the company's Leeds works, will "
            "replace Ferreira as chief operating officer.",
      {"Owen Lusk": "ceo", "Nadia Ferreira": "ceo", "Piotr Wasik": "coo"}),
+    # "succeeded / replaced as X by Y": Y takes X
+    ("en", "Corlane's chief executive, Anna Berg, will step down. She will be succeeded as chief executive by chief "
+           "operating officer Marcus Dale, who joined in 2016.", {"Anna Berg": "ceo", "Marcus Dale": "ceo"}),
     # "taking over as interim ...", "will take the new post of ..."
     ("en", "Corlane said its chief executive, Abel Strand, is to step down, with chief commercial officer Mira Okoye "
            "taking over as interim chief executive.", {"Abel Strand": "ceo", "Mira Okoye": "ceo"}),
@@ -452,3 +455,15 @@ def test_a_former_title_before_a_succession_is_not_the_predecessors(pipeline):
 ])
 def test_an_international_remit_heads_a_unit(pipeline, lang, text, name):
     assert people(pipeline.analyze(text, lang=lang))[name][0] == "head_of_unit"
+
+
+def test_a_name_written_with_a_title_stays_a_person_after_a_quotation(pipeline):
+    rec = pipeline.analyze("La Banque des Deux Ponts va fermer 40 agences, a annoncé son directeur général, Mathurin "
+                           "Agbodjan.\n\n« Nos clients ont changé leurs habitudes », a reconnu Mathurin Agbodjan.", lang="fr")
+    assert people(rec)["Mathurin Agbodjan"][0] == "ceo"
+    assert not any(e.canonical == "Mathurin Agbodjan" for e in rec.entities if e.type == "company")
+
+
+def test_a_company_name_opening_a_sentence_keeps_its_first_word(pipeline):
+    rec = pipeline.analyze("Hestvold Nutrients will buy Agrovia Insumos, a Brazilian distributor.", lang="en")
+    assert {e.canonical for e in rec.entities if e.type == "company"} == {"Hestvold Nutrients", "Agrovia Insumos"}

@@ -313,11 +313,6 @@ def test_new_sites_are_facility_openings(pipeline, text):
     assert [e.type for e in rec.events] == ["facility_opening"]
 
 
-# known failure since the 2026-11-28 retraining: cross-validation chose a stronger
-# regularization for the actor selector (C 1.0 -> 0.3, held-out accuracy 0.890 -> 0.891), and
-# it now weighs the main company above the subject of the sentence before in these two
-# constructed stories
-@pytest.mark.xfail(strict=True, reason="the retrained actor selector prefers the main company here")
 @pytest.mark.parametrize("lang,text", [
     ("fr", "Telesol va distribuer en France les téléphones du constructeur chinois Lanhu Mobile. Telesol compte 410 "
            "boutiques et Telesol revendique 9 millions de clients. Lanhu Mobile a vu ses expéditions mondiales "

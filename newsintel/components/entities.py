@@ -323,8 +323,11 @@ class EntityTyper:
                 end += 1
             if end - start == 1 and doc[start].lower_ in self.company_name_words and start > 0 \
                     and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
-                    and not doc[start - 1].is_sent_start:
+                    and (not doc[start - 1].is_sent_start or self._unknown_word(doc, start - 1)):
                 start -= 1
+            elif ent.label_ in ORG_LABELS and start > 0 and doc[start - 1].is_sent_start and start - 1 not in taken \
+                    and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and self._unknown_word(doc, start - 1):
+                start -= 1  # "Hestvold Nutrients will buy": the base model drops a name's first word at a sentence start
             if start >= end or taken.intersection(range(start, end)):
                 continue
             if not any(ch.isupper() for ch in doc[start:end].text):
@@ -385,6 +388,13 @@ class EntityTyper:
         cands.extend(ner)
         cands.extend(self._unlabelled_repeats(doc, cands, taken))
         return sorted(cands, key=lambda c: c.start)
+
+    @staticmethod
+    def _unknown_word(doc: Doc, i: int) -> bool:
+        """A capitalized word that reads as no common word: not a stop word, and never written
+        in lowercase in the text."""
+        low = doc[i].lower_
+        return not doc[i].is_stop and not any(t.text == low for t in doc)
 
     @staticmethod
     def _title_at(doc: Doc, roles: list[tuple[int, int, str]]) -> set[int]:
@@ -798,6 +808,13 @@ class EntityTyper:
             types = Counter(c.type for c in group)
             if len(types) == 1:
                 continue
+            if all(doc[c.start].ent_type_ in PERSON_LABELS for c in group) and any(
+                    c.type == "person" and self._looks_like_titled_person(doc, c.start, c.end, role_edges) for c in group):
+                # "son directeur général, Mathurin Agbodjan ... », a reconnu Mathurin Agbodjan": a
+                # name once written with a title is a person wherever it recurs
+                for c in group:
+                    c.type = "person"
+                continue
             for preferred in ("organization", "product", "company"):  # a product cue is explicit evidence
                 if types.get(preferred):
                     for c in group:
@@ -1084,6 +1101,12 @@ class EntityTyper:
                 # ("will replace Olawale as chief operating officer": not the person replaced)
                 before = [p for p in sent_persons if p.end <= role[0] and not (
                     self._replaced(doc, p) and not any(t.pos_ == "VERB" for t in doc[p.end:role[0]]))]
+                # "She will be succeeded as chief executive by chief operating officer Marcus
+                # Dunleavy": the person after "by" takes it
+                by = [p for p in sent_persons if role[1] <= p.start <= role[1] + 8 and any(
+                    t.lower_ in ("by", "par") for t in doc[role[1]:p.start])]
+                if by and any(t.lemma_.lower() in self.succession_verbs for t in doc[max(sent.start, role[0] - 6):role[0]]):
+                    before = by[:1]
                 # (a person the nearest-title rule left without one takes it too: "Gareth
                 # Morgan-Leith, who leaves at the end of April to become finance director of")
                 if before and not before[-1].entity.role_prospective and id(before[-1]) not in done:

@@ -1162,8 +1162,8 @@ class EventExtractor:
         for t in reversed(doc[max(sent.start, start - 4):start]):
             if t.lower_ in ("as", "comme") or (t.lower_ in ("de", "que") and t.i > 0 and doc[t.i - 1].lower_ in ("poste", "tant")):
                 return True
-            if t.is_punct or t.pos_ in ("VERB", "AUX", "PROPN", "NUM"):
-                return False
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "PROPN", "NUM") or t.lower_ in ("by", "par"):
+                return False  # ("succeeded as chief executive by chief operating officer X": X's own title)
         return False
 
     def _persons(self, trig: _Trigger, doc: Doc, sent: Span, index: dict, entities: dict) -> list[str]:

@@ -8,8 +8,9 @@ company or organization for one executive (where it is named relative to the per
 a preposition ties it to the person's sentence and which word comes before it there ("of",
 "from", "at"), whether it is the rules' choice or the main company, whether it is the subject
 of the person's sentence or of the one before ("Prévial a vu ses primes progresser. Son
-directeur général, Olivier Mazeau, ..."), and how it ranks among the other candidates by
-nearness and salience); ``attach_organizations`` lets the model of
+directeur général, Olivier Mazeau, ...") or of the article's first sentence (the company the
+story is about), whether the article names it first, and how it ranks among the other
+candidates by nearness and salience); ``attach_organizations`` lets the model of
 ``models/entities/organizations.json`` (trained by ``scripts/train_entities.py``) choose.
 """
 from __future__ import annotations
@@ -63,6 +64,7 @@ def candidate_ranks(executive: Entity, candidates: Sequence[Entity]) -> dict[str
         "distance_rank": _ranks({c.entity_id: _distance_in_sentence(executive, c) for c in candidates}),
         "salience_rank": _ranks({c.entity_id: round(-c.salience * 1000) for c in candidates}),
         "named_before_rank": _ranks({c.entity_id: _distance_before(executive, c) for c in candidates}),
+        "first_named": _ranks({c.entity_id: min(m.start for m in c.mentions) for c in candidates}),
     }
 
 
@@ -109,10 +111,15 @@ def organization_features(executive: Entity, candidate: Entity, main: Optional[s
     f[f"mentions_nearby={min(near_mentions, 3)}"] = 1.0
     if any(m.start < first for m in candidate.mentions):
         f["named_before"] = 1.0
+    if ranks.get("first_named", {}).get(candidate.entity_id) == 0:
+        f["first_named"] = 1.0
     first_sentence = min(person_sents)
     subject_in = context.subject_in.get(candidate.entity_id, set())
     if first_sentence in subject_in:
         f["subject_here"] = 1.0
+    if 0 in subject_in:  # the lede's subject: the company the article is about
+        f["lede_subject"] = 1.0
+        f[f"lede_subject|via={rule_via}"] = 1.0
     if first_sentence - 1 in subject_in:
         f["subject_before"] = 1.0
         f[f"subject_before|via={rule_via}"] = 1.0
