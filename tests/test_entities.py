@@ -467,3 +467,12 @@ def test_a_name_written_with_a_title_stays_a_person_after_a_quotation(pipeline):
 def test_a_company_name_opening_a_sentence_keeps_its_first_word(pipeline):
     rec = pipeline.analyze("Hestvold Nutrients will buy Agrovia Insumos, a Brazilian distributor.", lang="en")
     assert {e.canonical for e in rec.entities if e.type == "company"} == {"Hestvold Nutrients", "Agrovia Insumos"}
+
+
+@pytest.mark.parametrize("lang,text,name,role", [
+    ("en", "Chief executive Anneke Vos said the Dutch business was growing fast.", "Anneke Vos", "ceo"),
+    ("en", "Marcus Hale, president of international at Brookfen Foods, said the brand would reach Japan.", "Marcus Hale", "head_of_unit"),
+    ("en", "Lena Salo, a representative of the Paperworkers union, said members would vote.", "Lena Salo", "other"),
+])
+def test_a_title_is_scoped_by_its_own_words(pipeline, lang, text, name, role):
+    assert people(pipeline.analyze(text, lang=lang))[name][0] == role

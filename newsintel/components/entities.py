@@ -1211,7 +1211,7 @@ class EntityTyper:
             # "Luca Rossi dirige Navalis": the company itself; "heads Hokusei's metals division",
             # "runs Orsière's business in China": a part of it
             name = "head_of_unit" if after < len(doc) and doc[after].text in POSSESSIVE_ENDINGS else "ceo"
-        if name == "director":
+        if name in ("director", "president"):  # ("president of international operations")
             after = doc[e:min(len(doc), max(end, e) + 7)]
             if any(t.lower_ in self.unit_scope_words for t in after[:next((k for k, t in enumerate(after) if t.is_punct
                                                                           and t.text not in ("'", "’")), len(after))]):
@@ -1372,8 +1372,9 @@ class EntityTyper:
         # "heads Merovia's Belgian business", "managing director of its Australian business",
         # "directeur général de sa filiale belge", "runs Shirasagi's European operations"
         for j in range(end, min(len(doc), end + 7)):
-            if doc[j].is_punct and doc[j].text not in ("'s", "’s"):
-                break
+            if (doc[j].is_punct and doc[j].text not in ("'s", "’s")) or doc[j].pos_ == "VERB" or (
+                    token_group.get(j) is not None and token_group[j].type in ("person", "executive")):
+                break  # ("Chief executive Reinout Hazelhoff said the Dutch business": the title ended)
             kind = kind_at(j)
             if kind is None:
                 continue
