@@ -476,3 +476,14 @@ def test_a_company_name_opening_a_sentence_keeps_its_first_word(pipeline):
 ])
 def test_a_title_is_scoped_by_its_own_words(pipeline, lang, text, name, role):
     assert people(pipeline.analyze(text, lang=lang))[name][0] == role
+
+
+@pytest.mark.parametrize("text,name,org", [
+    ("Lérins posted a loss. A spokeswoman for Lérins, Séverine Roux-Vidal, denied that the bank would leave London.",
+     "Séverine Roux-Vidal", "Lérins"),
+    ("Castelbrun Retail posted a loss. A spokesman for Castelbrun Retail, Alessio Tamburini, declined to comment.",
+     "Alessio Tamburini", "Castelbrun Retail"),
+])
+def test_a_name_after_a_title_and_its_company_is_the_titled_person(pipeline, text, name, org):
+    found = people(pipeline.analyze(text, lang="en"))
+    assert found[name][0] == "spokesperson" and found[name][2] == org

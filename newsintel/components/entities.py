@@ -292,6 +292,10 @@ class EntityTyper:
             taken.update(range(c.start, c.end))
         for ent in self._joined_ents(doc):
             start, end = ent.start, ent.end
+            if ent.label_ in ORG_LABELS | PERSON_LABELS:
+                # "A spokesman for Vistamonte, Alessio Tamburini, said": the model ran the company
+                # and the person's name together; the name after the comma is read on its own
+                end = next((k for k in range(start + 1, end) if doc[k].text == ","), end)
             # trim determiners, possessive endings and stray symbols the model sometimes includes
             while start < end and ((doc[start].lower_ in DETERMINERS and (not self._title_article(doc, start) or (
                     start + 1 < end and doc[start + 1].lower_ in self.company_name_heads)))
@@ -480,6 +484,9 @@ class EntityTyper:
         McAllister, general counsel at"); a name holding a given name of the Korean
         romanized shape ("Hye-jin Choi", "Park Ji-hoon") needs no title."""
         found: list[_Candidate] = []
+        org_words = {t.text for ent in doc.ents if ent.label_ in ORG_LABELS
+                     for t in ent[:next((k for k, t in enumerate(ent) if t.text == ","), len(ent))]} | {
+            t.text for t in doc if t.lower_ in self.company_name_words}
         i = 0
         while i < len(doc):
             words, j, lower_hyphen = 0, i, False
@@ -492,6 +499,10 @@ class EntityTyper:
                     width = 1
                 elif words and doc[j].lower_ in NAME_PARTICLES and j + 1 < len(doc) and doc[j + 1].is_title:
                     width = 1
+                elif words and doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc) \
+                        and doc[j + 1].is_title and j + 1 not in taken:
+                    width, words = 2, words - 1  # "Roux-Vidal": one hyphenated surname
+
                 else:
                     break
                 words += 1
@@ -504,7 +515,11 @@ class EntityTyper:
             if not 2 <= words <= 4 or doc[start:end].text in self.known_orgs or start - 1 in employers \
                     or doc[end - 1].lower_ in self.company_name_words:
                 continue  # "treasurer at Brisa Capital, as": the employer
-            if lower_hyphen or self._next_to_title(doc, start, end, role_edges, loose=False):
+            if lower_hyphen or self._next_to_title(doc, start, end, role_edges, loose=False) or (
+                    self._after_title_apposition(doc, start, role_edges[0]) and not any(
+                        t.text in org_words or t.lower_ in self.company_suffixes for t in doc[start:end])):
+                # ("A spokeswoman for Lérins, Séverine Roux-Vidal, denied"; not "managing director
+                # of its Indian subsidiary, Kestrel Motors India")
                 found.append(_Candidate(start, end, "person", "rule"))
         return found
 
