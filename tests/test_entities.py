@@ -487,3 +487,14 @@ def test_a_title_is_scoped_by_its_own_words(pipeline, lang, text, name, role):
 def test_a_name_after_a_title_and_its_company_is_the_titled_person(pipeline, text, name, org):
     found = people(pipeline.analyze(text, lang="en"))
     assert found[name][0] == "spokesperson" and found[name][2] == org
+
+
+@pytest.mark.parametrize("lang,text,name,org", [
+    ("en", "Wexcombe Bank refused to extend a credit line. The court appointed Harriet Nkansah and Euan Macallister of "
+           "the advisory firm Drayfield Kellaway as joint administrators after Wexcombe Bank refused to help.",
+     "Euan Macallister", "Drayfield Kellaway"),
+    ("en", "Sonnenfeld Solar filed for insolvency. The court named restructuring lawyer Jürgen Hauck of the Stuttgart "
+           "firm Brenner Lenz as provisional administrator.", "Jürgen Hauck", "Brenner Lenz"),
+])
+def test_a_firm_written_after_the_name_employs_the_person(pipeline, lang, text, name, org):
+    assert people(pipeline.analyze(text, lang=lang))[name][2] == org

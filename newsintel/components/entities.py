@@ -1071,6 +1071,36 @@ class EntityTyper:
         return next((token_group[t.i] for t in token.children
                      if t.dep_ in ("appos", "compound", "flat", "flat:name") and token_group.get(t.i) is not None), None)
 
+    @staticmethod
+    def _employers_after_names(doc: Doc, groups: list[_Group], token_group: dict[int, _Group]) -> None:
+        """"Harriet Nkansah and Euan Macallister of the advisory firm Drayfield Kellaway",
+        "restructuring lawyer Jürgen Hauck of the Stuttgart firm Brenner Lenz", "Solène Dufrêche,
+        du cabinet Arvale Mandataires": a company written right after a titled person's name,
+        behind "of" / "du" and a lowercase description, employs that person."""
+        for g in groups:
+            if g.type != "executive" or g.organization_via == "subsidiary":
+                continue
+            for c in g.candidates:
+                j = c.end
+                while j < len(doc) and (doc[j].lower_ in ("and", "et") or doc[j].text == ",") and j + 1 < len(doc) \
+                        and token_group.get(j + 1) is not None and token_group[j + 1].type in ("person", "executive"):
+                    j += 1  # "Nkansah and Euan Macallister of": past the coordinated names
+                    while j < len(doc) and token_group.get(j) is not None and token_group[j].type in ("person", "executive"):
+                        j += 1
+                if j < len(doc) and doc[j].text == ",":
+                    j += 1
+                if j >= len(doc) or doc[j].lower_ not in ("of", "du", "de"):
+                    continue
+                k = j + 1
+                while k < len(doc) and k - j <= 5 and (token_group.get(k) is None or token_group[k].type == "region") \
+                        and not doc[k].is_punct and (doc[k].is_lower or doc[k].is_title):  # ("the Stuttgart firm")
+                    k += 1
+                employer = token_group.get(k) if k < len(doc) else None
+                if employer is not None and employer.type == "company" and k > j + 1 and any(
+                        doc[t].is_lower and doc[t].pos_ == "NOUN" for t in range(j + 1, k)):
+                    g.organization, g.organization_via = employer, "title"
+                    break
+
     def _attach_roles(self, doc: Doc, groups: list[_Group], token_group: dict[int, _Group], roles,
                       titles: dict[tuple[int, int], tuple[str, int]]) -> None:
         if not roles:
@@ -1573,6 +1603,7 @@ class EntityTyper:
         titles = {(s, e): self._scoped_title(doc, (s, e, r), token_group) for s, e, r in roles}
         self._attach_roles(doc, groups, token_group, roles, titles)
         self._successions(doc, groups, token_group, titles)
+        self._employers_after_names(doc, groups, token_group)
         self._relations(doc, groups, token_group)
         doc._.ni_roles = [(s, e, titles[(s, e)][0]) for s, e, _ in roles]
         doc._.ni_entities, id_of = self._to_records(doc, groups)
