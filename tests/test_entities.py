@@ -498,3 +498,14 @@ def test_a_name_after_a_title_and_its_company_is_the_titled_person(pipeline, tex
 ])
 def test_a_firm_written_after_the_name_employs_the_person(pipeline, lang, text, name, org):
     assert people(pipeline.analyze(text, lang=lang))[name][2] == org
+
+
+@pytest.mark.parametrize("text,name,org", [
+    ("Kiritani will close its plant in Penang. The Ministry of Human Resources said it was in contact with Kiritani. "
+     "\"We expect the company to honor every obligation,\" ministry spokeswoman Nurul Aisyah Rahman said.",
+     "Nurul Aisyah Rahman", "Ministry of Human Resources"),
+    ("Hollow Toys recalled 40,000 dolls. The Consumer Product Safety Commission opened an inquiry. A spokeswoman for "
+     "the commission, Hannah Greenberg, said tests were under way.", "Hannah Greenberg", "Consumer Product Safety Commission"),
+])
+def test_a_public_body_named_by_its_noun_employs_its_spokesperson(pipeline, text, name, org):
+    assert people(pipeline.analyze(text, lang="en"))[name][2] == org

@@ -1299,7 +1299,7 @@ class EntityTyper:
             return
         if group.organization is None and name == "minister":
             group.organization, group.organization_via = self._ministry_named(doc, s, e, token_group), "ministry"
-        if group.organization is None and self._title_noun(doc, s, end, token_group, self.org_referents):
+        if group.organization is None and self._title_noun(doc, s, end, token_group, self.org_referents, compound=True):
             # "the union's national officer", "a spokeswoman for the ministry": that organization
             group.organization = self._company_before(s, token_group, types=("organization",), window=400)
             group.organization_via = "referent"
@@ -1436,7 +1436,7 @@ class EntityTyper:
         return group is not None and group.type in ("company", "organization")
 
     def _title_noun(self, doc: Doc, s: int, end: int, token_group: dict[int, _Group],
-                    nouns: set[str]) -> Optional[str]:
+                    nouns: set[str], compound: bool = False) -> Optional[str]:
         """The noun of ``nouns`` that stands for a name in a title: "groupe" in "directeur
         financier du groupe", "assureur" in "porte-parole de l'assureur", "authority" in
         "spokesman for the authority", "carrier" in "the carrier's chief marketing officer",
@@ -1455,6 +1455,8 @@ class EntityTyper:
         if k >= 2 and doc[k].text in ("'s", "’s") and doc[k - 2].lower_ in ("the", "its") \
                 and doc[k - 1].lemma_.lower() in nouns:
             return doc[k - 1].lemma_.lower()
+        if compound and k == s - 1 and doc[k].is_lower and doc[k].lemma_.lower() in nouns:
+            return doc[k].lemma_.lower()  # "ministry spokeswoman Nurul Aisyah Rahman"
         return None
 
     def _described_company(self, doc: Doc, noun: str, position: int,
