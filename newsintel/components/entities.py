@@ -396,9 +396,10 @@ class EntityTyper:
     @staticmethod
     def _unknown_word(doc: Doc, i: int) -> bool:
         """A capitalized word that reads as no common word: not a stop word, and never written
-        in lowercase in the text."""
-        low = doc[i].lower_
-        return not doc[i].is_stop and not any(t.text == low for t in doc)
+        in lowercase in the text (the lowercase words are collected once per doc)."""
+        if "ni_lower_words" not in doc.user_data:
+            doc.user_data["ni_lower_words"] = frozenset(t.text for t in doc if t.is_lower)
+        return not doc[i].is_stop and doc[i].lower_ not in doc.user_data["ni_lower_words"]
 
     @staticmethod
     def _title_at(doc: Doc, roles: list[tuple[int, int, str]]) -> set[int]:
