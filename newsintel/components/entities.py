@@ -503,7 +503,6 @@ class EntityTyper:
                 elif words and doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc) \
                         and doc[j + 1].is_title and j + 1 not in taken:
                     width, words = 2, words - 1  # "Roux-Vidal": one hyphenated surname
-
                 else:
                     break
                 words += 1
@@ -1011,8 +1010,10 @@ class EntityTyper:
 
     def _successions(self, doc: Doc, groups: list[_Group], token_group: dict[int, _Group],
                      titles: dict[tuple[int, int], tuple[str, int]]) -> None:
-        """"Kwabena Appiah succède à Hélène Marsolan", "Rao succeeds Vikram Sethi": the person
-        replaced held the title of the successor, when the text gives no other."""
+        """Titles passed on in a succession, both ways: the person replaced held the successor's
+        title when the text gives them none ("Kwabena Appiah succède à Hélène Marsolan", "Rao
+        succeeds Vikram Sethi"), and a successor with a title of their own takes the title of
+        the person replaced ("chief operating officer Yetunde Olawale will succeed him")."""
         inherited: set[int] = set()
         for g in groups:
             if g.type != "person" or g.role is not None:
@@ -1072,8 +1073,7 @@ class EntityTyper:
         return next((token_group[t.i] for t in token.children
                      if t.dep_ in ("appos", "compound", "flat", "flat:name") and token_group.get(t.i) is not None), None)
 
-    @staticmethod
-    def _employers_after_names(doc: Doc, groups: list[_Group], token_group: dict[int, _Group]) -> None:
+    def _employers_after_names(self, doc: Doc, groups: list[_Group], token_group: dict[int, _Group]) -> None:
         """"Harriet Nkansah and Euan Macallister of the advisory firm Drayfield Kellaway",
         "restructuring lawyer Jürgen Hauck of the Stuttgart firm Brenner Lenz", "Solène Dufrêche,
         du cabinet Arvale Mandataires": a company written right after a titled person's name,
@@ -1083,10 +1083,10 @@ class EntityTyper:
                 continue
             for c in g.candidates:
                 j = c.end
-                while j < len(doc) and (doc[j].lower_ in ("and", "et") or doc[j].text == ",") and j + 1 < len(doc) \
-                        and token_group.get(j + 1) is not None and token_group[j + 1].type in ("person", "executive"):
+                while j + 1 < len(doc) and (doc[j].lower_ in ("and", "et") or doc[j].text == ",") \
+                        and self._is_person(token_group.get(j + 1)):
                     j += 1  # "Nkansah and Euan Macallister of": past the coordinated names
-                    while j < len(doc) and token_group.get(j) is not None and token_group[j].type in ("person", "executive"):
+                    while j < len(doc) and self._is_person(token_group.get(j)):
                         j += 1
                 if j < len(doc) and doc[j].text == ",":
                     j += 1
@@ -1237,8 +1237,7 @@ class EntityTyper:
         if doc[s:e].text.lower() in self.generic_heads:  # "directeur du marketing", "head of European sales"
             j = e
             while j < len(doc) and j < e + 5 and not doc[j].is_punct and doc[j].lower_ not in ("chez", "at", "et", "and"):
-                if self._is_organization(token_group.get(j)) or (
-                        token_group.get(j) is not None and token_group[j].type in ("person", "executive")):
+                if self._is_organization(token_group.get(j)) or self._is_person(token_group.get(j)):
                     break  # ("Chairwoman Chinwe Okwuosa said": the title ends at the name)
                 j += 1
             while j > e and doc[j - 1].lower_ in ORG_PREPOSITIONS:  # "directeur de [Xalis]"
@@ -1418,8 +1417,8 @@ class EntityTyper:
         # "heads Merovia's Belgian business", "managing director of its Australian business",
         # "directeur général de sa filiale belge", "runs Shirasagi's European operations"
         for j in range(end, min(len(doc), end + 7)):
-            if (doc[j].is_punct and doc[j].text not in ("'s", "’s")) or doc[j].pos_ == "VERB" or (
-                    token_group.get(j) is not None and token_group[j].type in ("person", "executive")):
+            if (doc[j].is_punct and doc[j].text not in ("'s", "’s")) or doc[j].pos_ == "VERB" \
+                    or self._is_person(token_group.get(j)):
                 break  # ("Chief executive Reinout Hazelhoff said the Dutch business": the title ended)
             kind = kind_at(j)
             if kind is None:
@@ -1433,6 +1432,10 @@ class EntityTyper:
         return None
 
     @staticmethod
+    def _is_person(group: Optional[_Group]) -> bool:
+        return group is not None and group.type in ("person", "executive")
+
+    @staticmethod
     def _is_organization(group: Optional[_Group]) -> bool:
         return group is not None and group.type in ("company", "organization")
 
@@ -1441,7 +1444,8 @@ class EntityTyper:
         """The noun of ``nouns`` that stands for a name in a title: "groupe" in "directeur
         financier du groupe", "assureur" in "porte-parole de l'assureur", "authority" in
         "spokesman for the authority", "carrier" in "the carrier's chief marketing officer",
-        "union" in "the union's Scottish organiser"."""
+        "union" in "the union's Scottish organiser"; with ``compound``, also the noun right
+        before the title ("ministry spokeswoman")."""
         for j in range(s + 1, min(len(doc), end + 5)):
             tok = doc[j]
             if tok.is_punct or token_group.get(j) is not None:

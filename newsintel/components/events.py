@@ -1070,10 +1070,12 @@ class EventExtractor:
         person_tok = next((doc[i] for i in range(sent.start, sent.end) if index.get(i) == person), None)
         titles = [r for r in (doc._.ni_roles or []) if sent.start <= r[0] < sent.end]
 
+        def other_person(i: int) -> bool:  # token i names someone else
+            return index.get(i) not in (None, person) and entities[index[i]].type in ("executive", "person")
+
         def apposed_to_other(r: tuple) -> bool:  # "succède à Philippe Marchand, directeur financier"
             k = r[0] - 1 if r[0] > sent.start and doc[r[0] - 1].text == "," else r[0]
-            other = index.get(k - 1)
-            return other is not None and other != person and entities[other].type in ("executive", "person")
+            return other_person(k - 1)
 
         titles = [r for r in titles if not apposed_to_other(r)]
         if trig.type == "executive_appointment":
@@ -1086,9 +1088,8 @@ class EventExtractor:
             boundary = next((t.i for t in doc[trig.end:sent.end] if t.lower_ in CLAUSE_OPENERS), sent.end)
             after = [r for r in after if r[0] < boundary] or after
             clause = {t.i for t in doc[trig.start].subtree}
-            if person_tok is not None and person_tok.i not in clause and any(
-                    index.get(i) not in (None, person) and entities[index[i]].type in ("executive", "person")
-                    for i in clause) and known is not None and known.role is not None:
+            if person_tok is not None and person_tok.i not in clause and any(other_person(i) for i in clause) \
+                    and known is not None and known.role is not None:
                 # "Baek will lead the combined company, and Vasseur will become its CTO": the
                 # title is that of the person in the trigger's own clause
                 return known.role, None
@@ -1096,8 +1097,6 @@ class EventExtractor:
                 # "Baek will lead the combined company, and Velitra's founder, Hélène Vasseur,
                 # will become its chief technology officer": a title past another person's
                 # name, or apposed before it, is that person's
-                def other_person(i: int) -> bool:
-                    return i in index and index[i] != person and entities[index[i]].type in ("executive", "person")
                 after = [r for r in after if not any(other_person(i) for i in range(trig.end, r[0]))
                          and not any(other_person(i) for i in range(r[1], min(r[1] + 2, sent.end)))]
             if any(t.lower_ in ("respectivement", "respectively") for t in sent):
