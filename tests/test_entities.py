@@ -509,3 +509,10 @@ def test_a_firm_written_after_the_name_employs_the_person(pipeline, lang, text, 
 ])
 def test_a_public_body_named_by_its_noun_employs_its_spokesperson(pipeline, text, name, org):
     assert people(pipeline.analyze(text, lang="en"))[name][2] == org
+
+
+def test_the_company_opening_a_story_after_a_dateline_is_found(pipeline):
+    rec = pipeline.analyze("LEEDS, March 3 - Brackwell Steel said on Tuesday that Owen Lusk, its chief executive, "
+                           "will retire in June.", lang="en")
+    assert "Brackwell Steel" in {e.canonical for e in rec.entities if e.type == "company"}
+    assert people(rec)["Owen Lusk"][2] == "Brackwell Steel"

@@ -732,7 +732,11 @@ class EntityTyper:
             # "racheter le belge Maeslab", "l'allemand Strahlwerk": a nationality used as a noun
             after_nationality = i >= 2 and (i - 1) in demonyms and doc[i - 2].lower_ in DETERMINERS
             suffixed = j - i > 1 and doc[j - 1].lower_ in self.company_suffixes  # "Pixel Co", "Tarvik AB"
-            if (span.root.dep_ in ARGUMENT_DEPS or after_title or after_nationality or suffixed) \
+            # "LEEDS, March 3 - Brackwell Steel said": the story's first name after a dateline
+            # (which the parser reads as the subject)
+            after_dateline = i >= 2 and doc[i - 1].text in ("-", "–", "—") and doc[tok.sent.start].is_upper \
+                and j < len(doc) and doc[j].pos_ in ("VERB", "AUX")
+            if (span.root.dep_ in ARGUMENT_DEPS or after_title or after_nationality or suffixed or after_dateline) \
                     and not (tok.is_sent_start and j - i == 1 and tok.lower_ in self.company_cues):
                 found.append(_Candidate(i, j, "company", "rule"))
                 taken.update(range(i, j))

@@ -1181,7 +1181,8 @@ class EventExtractor:
         if trigger.pos_ in ("VERB", "AUX"):
             # "Ouchène deviendra directeur financier, tandis que Seo a été nommée directrice
             # Asie": each verb's own people, when the trigger has some
-            own = {eid: tok for eid, tok in first_token.items() if governing_verb(tok) is trigger}
+            own = {eid: tok for eid, tok in first_token.items()
+                   if getattr(governing_verb(tok), "i", None) == trigger.i}
             first_token = own or first_token
         # (and none across "tandis que" / "while", whatever the parse says)
         same_clause = {eid: tok for eid, tok in first_token.items() if not any(
