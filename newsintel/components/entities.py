@@ -70,6 +70,7 @@ NOT_SOURCE_LABELS = {"DATE", "TIME", "NORP", "GPE", "LOC", "CARDINAL", "ORDINAL"
 NAME_ARTICLES = {"le", "la", "les", "l'", "l’", "de", "het", "the", "el", "il"}  # articles that open a name
 SOURCE_NAME_LINKS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "&", "of", "the", "and", "et"}
 POSSESSIVES = {"son", "sa", "ses", "its", "their", "leur", "leurs"}
+DASHES = {"-", "–", "—"}  # the dash that closes a dateline: "LONDON, July 29 -"
 DETERMINERS = {"le", "la", "les", "l'", "l’", "the", "un", "une", "a", "an"}
 PORTFOLIO_LINKS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "à", "au", "aux", "et", "chargé", "chargée",
                    "of", "for", "and"}  # words between a minister's title and the capitals of the portfolio
@@ -712,6 +713,7 @@ class EntityTyper:
         demonyms = {m.end - 1 for m in doc._.ni_regions or [] if m.form == "demonym" and m.end - m.start == 1}
         # dates, amounts...; a MISC name the typing rules left aside may still be a company
         in_other_ents = {t.i for e in doc.ents if e.label_ != "MISC" for t in e}
+        dateline_starts = {m.start for m in doc._.ni_regions or [] if doc[m.start].is_upper}
         i = 0
         while i < len(doc):
             tok = doc[i]
@@ -733,8 +735,8 @@ class EntityTyper:
             after_nationality = i >= 2 and (i - 1) in demonyms and doc[i - 2].lower_ in DETERMINERS
             suffixed = j - i > 1 and doc[j - 1].lower_ in self.company_suffixes  # "Pixel Co", "Tarvik AB"
             # "LEEDS, March 3 - Brackwell Steel said": the story's first name after a dateline
-            # (which the parser reads as the subject)
-            after_dateline = i >= 2 and doc[i - 1].text in ("-", "–", "—") and doc[tok.sent.start].is_upper \
+            # the regions component found (the parser reads the dateline as the subject)
+            after_dateline = i >= 2 and doc[i - 1].text in DASHES and tok.sent.start in dateline_starts \
                 and j < len(doc) and doc[j].pos_ in ("VERB", "AUX")
             if (span.root.dep_ in ARGUMENT_DEPS or after_title or after_nationality or suffixed or after_dateline) \
                     and not (tok.is_sent_start and j - i == 1 and tok.lower_ in self.company_cues):
@@ -1581,7 +1583,7 @@ class EntityTyper:
     def _dateline_credit(doc: Doc, start: int, end: int) -> bool:
         """A name in brackets between a dateline and its dash: "SAN FRANCISCO (Reuters) -"."""
         return 2 <= start and end + 1 < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" \
-            and doc[end + 1].text in ("-", "–", "—") and doc[start - 2].is_upper
+            and doc[end + 1].text in DASHES and doc[start - 2].is_upper
 
     def _is_source(self, doc: Doc, c: _Candidate) -> bool:
         """A name cited as a source: "selon Les Echos", "according to the trade paper Shelfwise",
